@@ -1,0 +1,238 @@
+#include "database.h"
+
+#include "logging.h"
+#include "schemamigrator.h"
+
+#include <QAtomicInteger>
+#include <QDir>
+#include <QFileInfo>
+#include <QRandomGenerator>
+#include <QSqlError>
+#include <QThread>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+constexpr int busyTimeoutMs = 5000;
+constexpr int maxWriteAttempts = 40;
+
+QString uniqueConnectionName()
+{
+    static QAtomicInteger<quint64> counter;
+    return u"qanban-%1-%2"_s.arg(counter.fetchAndAddRelaxed(1))
+        .arg(reinterpret_cast<quintptr>(QThread::currentThread()), 0, 16);
+}
+
+} // namespace
+
+Database::Database(const QString &path, const QString &connectionName)
+    : m_path(path), m_connectionName(connectionName)
+{
+}
+
+Database::~Database()
+{
+    // Every QSqlQuery on the connection must be gone before the connection is removed.
+    m_statements.clear();
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+int Database::currentSchemaVersion()
+{
+    return SchemaMigrator::latestVersion();
+}
+
+Result<std::unique_ptr<Database>> Database::open(const QString &path, OpenMode mode)
+{
+    if (path.isEmpty())
+        return makeError(ErrorCode::Invalid, u"no database path given"_s);
+    const QFileInfo info(path);
+    if (info.exists() && info.isDir())
+        return makeError(ErrorCode::Database, u"%1 is a folder, not a database"_s.arg(path));
+    if (!info.exists()) {
+        if (mode == OpenMode::MustExist)
+            return makeError(ErrorCode::NotFound, u"no database at %1"_s.arg(path));
+        if (!QDir().mkpath(info.absolutePath())) {
+            return makeError(ErrorCode::Io,
+                             u"cannot create the folder %1"_s.arg(info.absolutePath()));
+        }
+    }
+
+    std::unique_ptr<Database> database(new Database(info.absoluteFilePath(),
+                                                    uniqueConnectionName()));
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(database->m_dialect.driverName(),
+                                                    database->m_connectionName);
+        if (!db.isValid()) {
+            return makeError(ErrorCode::Database,
+                             u"the Qt SQLite driver (QSQLITE) is not installed"_s);
+        }
+        db.setDatabaseName(database->m_path);
+        db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=%1"_s.arg(busyTimeoutMs));
+        if (!db.open()) {
+            return makeError(ErrorCode::Database, u"cannot open %1: %2"_s.arg(
+                                                      path, db.lastError().text()));
+        }
+    }
+    if (Result<void> ready = database->validateAndMigrate(); !ready)
+        return ready.error();
+    return database;
+}
+
+Result<int> Database::readSchemaVersion(bool *isEmpty)
+{
+    // Only reads: a file that is not ours must be left exactly as it was.
+    QSqlQuery query(connection());
+    if (!query.exec(u"SELECT name FROM sqlite_master WHERE type = 'table'"_s)) {
+        return makeError(ErrorCode::Database, u"%1 is not a Qanban database (%2)"_s.arg(
+                                                  m_path, query.lastError().databaseText()));
+    }
+    bool hasMeta = false;
+    bool hasOtherTables = false;
+    while (query.next()) {
+        const QString name = query.value(0).toString();
+        if (name == "qanban_meta"_L1)
+            hasMeta = true;
+        else if (!name.startsWith("sqlite_"_L1))
+            hasOtherTables = true;
+    }
+    query.finish();
+    *isEmpty = !hasMeta && !hasOtherTables;
+    if (!hasMeta) {
+        if (hasOtherTables) {
+            return makeError(ErrorCode::Database,
+                             u"%1 is an SQLite database but not a Qanban board"_s.arg(m_path));
+        }
+        return 0;
+    }
+    if (!query.exec(u"SELECT value FROM qanban_meta WHERE key = 'schema_version'"_s))
+        return errorFrom(query.lastError(), "read the schema version");
+    return query.next() ? query.value(0).toInt() : 0;
+}
+
+Result<void> Database::validateAndMigrate()
+{
+    bool isEmpty = false;
+    Result<int> version = readSchemaVersion(&isEmpty);
+    if (!version)
+        return version.error();
+    if (*version > SchemaMigrator::latestVersion()) {
+        return makeError(ErrorCode::Database,
+                         u"%1 was written by a newer Qanban (schema %2; this build knows up to "
+                         "%3); it was not changed"_s.arg(m_path)
+                             .arg(*version)
+                             .arg(SchemaMigrator::latestVersion()));
+    }
+
+    // Switching to WAL needs a moment of exclusive access; several processes opening a
+    // new board at once can meet here, so a busy answer is retried like a write.
+    for (int attempt = 0;; ++attempt) {
+        QSqlQuery pragma(connection());
+        if (pragma.exec(u"PRAGMA journal_mode=WAL"_s) && pragma.next()) {
+            if (pragma.value(0).toString() != "wal"_L1) {
+                qCWarning(lcModel, "%s: WAL refused by the file system; journal mode is %s",
+                          qUtf8Printable(m_path), qUtf8Printable(pragma.value(0).toString()));
+            }
+            break;
+        }
+        const Error error = errorFrom(pragma.lastError(), "switch to WAL");
+        if (!shouldRetry(error, attempt))
+            return error;
+        backOff(attempt);
+    }
+    for (const QString &statement : {u"PRAGMA synchronous=FULL"_s, u"PRAGMA foreign_keys=ON"_s}) {
+        if (Result<void> done = execDirect(statement, "configure the connection"); !done)
+            return done;
+    }
+
+    if (*version < SchemaMigrator::latestVersion() || isEmpty) {
+        Result<int> migrated = SchemaMigrator::migrate(*this);
+        if (!migrated)
+            return migrated.error();
+        m_schemaVersion = *migrated;
+    } else {
+        m_schemaVersion = *version;
+    }
+    return {};
+}
+
+QSqlDatabase Database::connection() const
+{
+    return QSqlDatabase::database(m_connectionName, false);
+}
+
+QSqlQuery &Database::prepare(const QString &sql)
+{
+    auto it = m_statements.find(sql);
+    if (it == m_statements.end()) {
+        QSqlQuery query(connection());
+        if (!query.prepare(sql))
+            qCWarning(lcModel, "cannot prepare %s: %s", qUtf8Printable(sql),
+                      qUtf8Printable(query.lastError().text()));
+        it = m_statements.emplace(sql, std::move(query)).first;
+    }
+    return it->second;
+}
+
+Result<void> Database::exec(QSqlQuery &query, const char *what)
+{
+    if (!query.exec())
+        return errorFrom(query.lastError(), what);
+    return {};
+}
+
+Result<void> Database::execDirect(const QString &sql, const char *what)
+{
+    QSqlQuery query(connection());
+    if (!query.exec(sql))
+        return errorFrom(query.lastError(), what);
+    return {};
+}
+
+Error Database::errorFrom(const QSqlError &error, const char *what) const
+{
+    const ErrorCode code = m_dialect.isBusy(error) ? ErrorCode::Busy : ErrorCode::Database;
+    QString detail = error.databaseText();
+    if (detail.isEmpty())
+        detail = error.text();
+    return makeError(code, u"database error: cannot %1: %2"_s.arg(QLatin1StringView(what), detail));
+}
+
+Result<void> Database::begin()
+{
+    return execDirect(m_dialect.beginWrite(), "begin a transaction");
+}
+
+Result<void> Database::commit()
+{
+    // SQLite refuses to commit while a SELECT is still stepping.
+    for (auto &[sql, statement] : m_statements) {
+        if (statement.isActive())
+            statement.finish();
+    }
+    return execDirect(u"COMMIT"_s, "commit");
+}
+
+void Database::rollback()
+{
+    QSqlQuery query(connection());
+    // Fails harmlessly when SQLite already rolled back on its own.
+    query.exec(u"ROLLBACK"_s);
+}
+
+bool Database::shouldRetry(const Error &error, int attempt) const
+{
+    return error.code == ErrorCode::Busy && attempt + 1 < maxWriteAttempts;
+}
+
+void Database::backOff(int attempt) const
+{
+    // Jitter keeps several waiting processes from retrying in lock step.
+    const int ceiling = qMin(2 + attempt * 4, 100);
+    QThread::msleep(1 + QRandomGenerator::global()->bounded(ceiling));
+}

@@ -1,0 +1,149 @@
+#include "schemamigrator.h"
+
+#include "database.h"
+
+#include <QSqlQuery>
+#include <QStringList>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+struct Migration {
+    int version;
+    QStringList statements; // %AUTOKEY% stands for the dialect's auto-numbered key
+};
+
+const QList<Migration> &migrations()
+{
+    static const QList<Migration> list = {
+        {1,
+         {
+             u"CREATE TABLE tasks ("
+             "id TEXT PRIMARY KEY,"
+             "title TEXT NOT NULL,"
+             "body TEXT NOT NULL DEFAULT '',"
+             "status TEXT NOT NULL,"
+             "archived INTEGER NOT NULL DEFAULT 0,"
+             "assignee TEXT,"
+             "tenant TEXT,"
+             "priority INTEGER NOT NULL DEFAULT 0,"
+             "sort_rank BIGINT NOT NULL DEFAULT 0,"
+             "workspace_kind TEXT NOT NULL DEFAULT 'scratch',"
+             "workspace_path TEXT,"
+             "skills TEXT,"
+             "result TEXT,"
+             "summary TEXT,"
+             "metadata TEXT,"
+             "consecutive_failures INTEGER NOT NULL DEFAULT 0,"
+             "max_retries INTEGER,"
+             "max_runtime INTEGER,"
+             "current_run_id BIGINT,"
+             "claim_lock TEXT,"
+             "claim_expires BIGINT,"
+             "idempotency_key TEXT,"
+             "block_reason TEXT,"
+             "last_error TEXT,"
+             "retry_after BIGINT,"
+             "created_at BIGINT NOT NULL,"
+             "updated_at BIGINT NOT NULL,"
+             "started_at BIGINT,"
+             "completed_at BIGINT)"_s,
+             u"CREATE INDEX idx_tasks_column ON tasks(archived, status, sort_rank)"_s,
+             u"CREATE INDEX idx_tasks_dispatch ON tasks(status, priority, sort_rank)"_s,
+             u"CREATE INDEX idx_tasks_assignee ON tasks(assignee, status)"_s,
+             u"CREATE INDEX idx_tasks_rank ON tasks(sort_rank)"_s,
+             u"CREATE INDEX idx_tasks_idempotency ON tasks(idempotency_key) "
+             "WHERE idempotency_key IS NOT NULL"_s,
+             u"CREATE INDEX idx_tasks_claims ON tasks(claim_expires) "
+             "WHERE claim_expires IS NOT NULL"_s,
+             u"CREATE TABLE links ("
+             "parent_id TEXT NOT NULL REFERENCES tasks(id),"
+             "child_id TEXT NOT NULL REFERENCES tasks(id),"
+             "PRIMARY KEY (parent_id, child_id))"_s,
+             u"CREATE INDEX idx_links_child ON links(child_id)"_s,
+             u"CREATE TABLE runs ("
+             "id %AUTOKEY%,"
+             "task_id TEXT NOT NULL REFERENCES tasks(id),"
+             "profile TEXT,"
+             "claimer TEXT,"
+             "outcome TEXT,"
+             "started_at BIGINT NOT NULL,"
+             "ended_at BIGINT,"
+             "heartbeat_at BIGINT,"
+             "pid BIGINT,"
+             "exit_code INTEGER,"
+             "error TEXT,"
+             "log_path TEXT)"_s,
+             u"CREATE INDEX idx_runs_task ON runs(task_id)"_s,
+             u"CREATE INDEX idx_runs_open ON runs(task_id) WHERE outcome IS NULL"_s,
+             u"CREATE TABLE comments ("
+             "id %AUTOKEY%,"
+             "task_id TEXT NOT NULL REFERENCES tasks(id),"
+             "author TEXT NOT NULL,"
+             "body TEXT NOT NULL,"
+             "created_at BIGINT NOT NULL)"_s,
+             u"CREATE INDEX idx_comments_task ON comments(task_id)"_s,
+             u"CREATE TABLE events ("
+             "id %AUTOKEY%,"
+             "task_id TEXT NOT NULL REFERENCES tasks(id),"
+             "kind TEXT NOT NULL,"
+             "payload TEXT NOT NULL DEFAULT '{}',"
+             "created_at BIGINT NOT NULL)"_s,
+             u"CREATE INDEX idx_events_task ON events(task_id)"_s,
+         }},
+    };
+    return list;
+}
+
+Result<int> versionInTransaction(Database &database)
+{
+    QSqlQuery query(database.connection());
+    if (!query.exec(u"SELECT value FROM qanban_meta WHERE key = 'schema_version'"_s))
+        return database.errorFrom(query.lastError(), "read the schema version");
+    return query.next() ? query.value(0).toInt() : 0;
+}
+
+} // namespace
+
+int SchemaMigrator::latestVersion()
+{
+    return migrations().constLast().version;
+}
+
+Result<int> SchemaMigrator::migrate(Database &database)
+{
+    return database.write([&]() -> Result<int> {
+        if (Result<void> made = database.execDirect(
+                u"CREATE TABLE IF NOT EXISTS qanban_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"_s,
+                "create the schema table");
+            !made)
+            return made.error();
+        Result<int> current = versionInTransaction(database);
+        if (!current)
+            return current;
+        int version = *current;
+        if (version > latestVersion()) {
+            return makeError(ErrorCode::Database,
+                             u"the board was written by a newer Qanban (schema %1; this build "
+                             "knows up to %2)"_s.arg(version).arg(latestVersion()));
+        }
+        for (const Migration &migration : migrations()) {
+            if (migration.version <= version)
+                continue;
+            for (QString statement : migration.statements) {
+                statement.replace(u"%AUTOKEY%"_s, database.dialect().autoIncrementKey());
+                if (Result<void> done = database.execDirect(statement, "migrate the schema"); !done)
+                    return done.error();
+            }
+            version = migration.version;
+        }
+        QSqlQuery &record = database.prepare(
+            u"INSERT INTO qanban_meta (key, value) VALUES ('schema_version', ?) "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value"_s);
+        record.addBindValue(QString::number(version));
+        if (Result<void> done = database.exec(record, "record the schema version"); !done)
+            return done.error();
+        return version;
+    });
+}

@@ -1,0 +1,16 @@
+#pragma once
+
+#include "result.h"
+
+class Database;
+
+// The versioned schema. Migrations are applied in order, each in the same write
+// transaction that records the new version, so a crash mid-migration leaves the old
+// version intact and a concurrent opener re-reads the version under the lock.
+class SchemaMigrator final
+{
+public:
+    static int latestVersion();
+    // Brings the database up to latestVersion(); returns the version it ends at.
+    static Result<int> migrate(Database &database);
+};

@@ -1,0 +1,28 @@
+#pragma once
+
+#include <QSqlError>
+#include <QString>
+
+// The few places where SQLite and PostgreSQL disagree. Everything else the kernel
+// writes is SQL both accept; keep it that way.
+class SqlDialect final
+{
+public:
+    enum class Kind { Sqlite, Postgres };
+
+    explicit SqlDialect(Kind kind = Kind::Sqlite) : m_kind(kind) {}
+
+    Kind kind() const { return m_kind; }
+    QString driverName() const;
+    // Column type of an auto-numbered primary key.
+    QString autoIncrementKey() const;
+    // Starts a write transaction that holds the write lock from its first statement,
+    // so a read-then-write inside it can never fail to upgrade its lock.
+    QString beginWrite() const;
+    // True when the statement failed only because another writer held the lock;
+    // such a transaction is retried, not reported.
+    bool isBusy(const QSqlError &error) const;
+
+private:
+    Kind m_kind;
+};

@@ -1,0 +1,421 @@
+#include "taskqueries.h"
+
+#include "database.h"
+
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSqlQuery>
+#include <QVariant>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QString text(const QSqlQuery &query, int column)
+{
+    return query.value(column).toString();
+}
+
+template <typename Number>
+std::optional<Number> optionalNumber(const QSqlQuery &query, int column)
+{
+    const QVariant value = query.value(column);
+    if (value.isNull())
+        return std::nullopt;
+    return static_cast<Number>(value.toLongLong());
+}
+
+QStringList skillsFromText(const QString &json)
+{
+    QStringList skills;
+    if (json.isEmpty())
+        return skills;
+    const QJsonArray array = QJsonDocument::fromJson(json.toUtf8()).array();
+    for (const QJsonValue &value : array)
+        skills << value.toString();
+    return skills;
+}
+
+Error notFound(const QString &id)
+{
+    return makeError(ErrorCode::NotFound, u"no task %1"_s.arg(id));
+}
+
+} // namespace
+
+TaskQueries::TaskQueries(Database &database) : m_database(database) {}
+
+QString TaskQueries::taskColumns()
+{
+    return u"id, title, body, status, archived, assignee, tenant, priority, sort_rank, "
+           "workspace_kind, workspace_path, skills, result, summary, metadata, "
+           "consecutive_failures, max_retries, max_runtime, current_run_id, claim_lock, "
+           "claim_expires, idempotency_key, block_reason, last_error, retry_after, created_at, "
+           "updated_at, started_at, completed_at"_s;
+}
+
+Task TaskQueries::taskFromRow(const QSqlQuery &query)
+{
+    Task task;
+    task.id = text(query, 0);
+    task.title = text(query, 1);
+    task.body = text(query, 2);
+    task.status = TaskStatuses::fromString(text(query, 3)).value_or(TaskStatus::Triage);
+    task.archived = query.value(4).toInt() != 0;
+    task.assignee = text(query, 5);
+    task.tenant = text(query, 6);
+    task.priority = query.value(7).toInt();
+    task.rank = query.value(8).toLongLong();
+    task.workspaceKind = text(query, 9);
+    task.workspacePath = text(query, 10);
+    task.skills = skillsFromText(text(query, 11));
+    task.result = text(query, 12);
+    task.summary = text(query, 13);
+    task.metadata = text(query, 14);
+    task.consecutiveFailures = query.value(15).toInt();
+    task.maxRetries = optionalNumber<int>(query, 16);
+    task.maxRuntime = optionalNumber<int>(query, 17);
+    task.currentRunId = optionalNumber<qint64>(query, 18);
+    task.claimLock = text(query, 19);
+    task.claimExpires = optionalNumber<qint64>(query, 20);
+    task.idempotencyKey = text(query, 21);
+    task.blockReason = text(query, 22);
+    task.lastError = text(query, 23);
+    task.retryAfter = optionalNumber<qint64>(query, 24);
+    task.createdAt = query.value(25).toLongLong();
+    task.updatedAt = query.value(26).toLongLong();
+    task.startedAt = optionalNumber<qint64>(query, 27);
+    task.completedAt = optionalNumber<qint64>(query, 28);
+    return task;
+}
+
+QString TaskQueries::runColumns()
+{
+    return u"id, task_id, profile, claimer, outcome, started_at, ended_at, heartbeat_at, pid, "
+           "exit_code, error, log_path"_s;
+}
+
+Run TaskQueries::runFromRow(const QSqlQuery &query)
+{
+    Run run;
+    run.id = query.value(0).toLongLong();
+    run.taskId = text(query, 1);
+    run.profile = text(query, 2);
+    run.claimer = text(query, 3);
+    run.outcome = text(query, 4);
+    run.startedAt = query.value(5).toLongLong();
+    run.endedAt = optionalNumber<qint64>(query, 6);
+    run.heartbeatAt = optionalNumber<qint64>(query, 7);
+    run.pid = optionalNumber<qint64>(query, 8);
+    run.exitCode = optionalNumber<int>(query, 9);
+    run.error = text(query, 10);
+    run.logPath = text(query, 11);
+    return run;
+}
+
+Result<void> TaskQueries::loadLinks(Task &task)
+{
+    QSqlQuery &parents = m_database.prepare(
+        u"SELECT parent_id FROM links WHERE child_id = ? ORDER BY parent_id"_s);
+    parents.addBindValue(task.id);
+    if (Result<void> done = m_database.exec(parents, "read parents"); !done)
+        return done;
+    task.parents.clear();
+    while (parents.next())
+        task.parents << parents.value(0).toString();
+    parents.finish();
+
+    QSqlQuery &children = m_database.prepare(
+        u"SELECT child_id FROM links WHERE parent_id = ? ORDER BY child_id"_s);
+    children.addBindValue(task.id);
+    if (Result<void> done = m_database.exec(children, "read children"); !done)
+        return done;
+    task.children.clear();
+    while (children.next())
+        task.children << children.value(0).toString();
+    children.finish();
+    return {};
+}
+
+Result<Task> TaskQueries::task(const QString &id)
+{
+    QSqlQuery &query = m_database.prepare(u"SELECT %1 FROM tasks WHERE id = ?"_s.arg(taskColumns()));
+    query.addBindValue(id);
+    if (Result<void> done = m_database.exec(query, "read a task"); !done)
+        return done.error();
+    if (!query.next())
+        return notFound(id);
+    Task task = taskFromRow(query);
+    query.finish();
+    if (Result<void> linked = loadLinks(task); !linked)
+        return linked.error();
+    return task;
+}
+
+Result<QList<Task>> TaskQueries::tasks(const TaskFilter &filter)
+{
+    QStringList conditions;
+    QVariantList values;
+    if (filter.archivedOnly)
+        conditions << u"archived = 1"_s;
+    else if (!filter.includeArchived)
+        conditions << u"archived = 0"_s;
+    if (filter.status) {
+        conditions << u"status = ?"_s;
+        values << TaskStatuses::toString(*filter.status);
+    }
+    if (!filter.assignee.isEmpty()) {
+        conditions << u"assignee = ?"_s;
+        values << filter.assignee;
+    }
+    if (!filter.tenant.isEmpty()) {
+        conditions << u"tenant = ?"_s;
+        values << filter.tenant;
+    }
+    QString sql = u"SELECT %1 FROM tasks"_s.arg(taskColumns());
+    if (!conditions.isEmpty())
+        sql += u" WHERE "_s + conditions.join(u" AND "_s);
+    sql += u" ORDER BY sort_rank, id"_s;
+
+    QSqlQuery &query = m_database.prepare(sql);
+    query.setForwardOnly(true);
+    for (const QVariant &value : std::as_const(values))
+        query.addBindValue(value);
+    if (Result<void> done = m_database.exec(query, "list tasks"); !done)
+        return done.error();
+    QList<Task> tasks;
+    QHash<QString, qsizetype> rowOf;
+    while (query.next()) {
+        tasks << taskFromRow(query);
+        rowOf.insert(tasks.constLast().id, tasks.size() - 1);
+    }
+    query.finish();
+
+    // One pass over the links table beats two queries per task.
+    QSqlQuery &links = m_database.prepare(
+        u"SELECT parent_id, child_id FROM links ORDER BY parent_id, child_id"_s);
+    links.setForwardOnly(true);
+    if (Result<void> done = m_database.exec(links, "read links"); !done)
+        return done.error();
+    while (links.next()) {
+        const QString parent = links.value(0).toString();
+        const QString child = links.value(1).toString();
+        if (auto it = rowOf.constFind(child); it != rowOf.constEnd())
+            tasks[*it].parents << parent;
+        if (auto it = rowOf.constFind(parent); it != rowOf.constEnd())
+            tasks[*it].children << child;
+    }
+    links.finish();
+    return tasks;
+}
+
+Result<Run> TaskQueries::run(qint64 runId)
+{
+    QSqlQuery &query = m_database.prepare(u"SELECT %1 FROM runs WHERE id = ?"_s.arg(runColumns()));
+    query.addBindValue(runId);
+    if (Result<void> done = m_database.exec(query, "read a run"); !done)
+        return done.error();
+    if (!query.next())
+        return makeError(ErrorCode::NotFound, u"no run %1"_s.arg(runId));
+    Run run = runFromRow(query);
+    query.finish();
+    return run;
+}
+
+Result<QList<Run>> TaskQueries::runs(const QString &taskId)
+{
+    if (Result<Task> exists = task(taskId); !exists)
+        return exists.error();
+    QSqlQuery &query = m_database.prepare(
+        u"SELECT %1 FROM runs WHERE task_id = ? ORDER BY id"_s.arg(runColumns()));
+    query.addBindValue(taskId);
+    if (Result<void> done = m_database.exec(query, "read runs"); !done)
+        return done.error();
+    QList<Run> runs;
+    while (query.next())
+        runs << runFromRow(query);
+    query.finish();
+    return runs;
+}
+
+Result<QList<Run>> TaskQueries::openRuns()
+{
+    QSqlQuery &query = m_database.prepare(
+        u"SELECT %1 FROM runs WHERE outcome IS NULL ORDER BY id"_s.arg(runColumns()));
+    if (Result<void> done = m_database.exec(query, "read open runs"); !done)
+        return done.error();
+    QList<Run> runs;
+    while (query.next())
+        runs << runFromRow(query);
+    query.finish();
+    return runs;
+}
+
+Result<QList<Comment>> TaskQueries::comments(const QString &taskId)
+{
+    if (Result<Task> exists = task(taskId); !exists)
+        return exists.error();
+    QSqlQuery &query = m_database.prepare(
+        u"SELECT id, task_id, author, body, created_at FROM comments WHERE task_id = ? "
+        "ORDER BY id"_s);
+    query.addBindValue(taskId);
+    if (Result<void> done = m_database.exec(query, "read comments"); !done)
+        return done.error();
+    QList<Comment> comments;
+    while (query.next()) {
+        comments << Comment{query.value(0).toLongLong(), query.value(1).toString(),
+                            query.value(2).toString(), query.value(3).toString(),
+                            query.value(4).toLongLong()};
+    }
+    query.finish();
+    return comments;
+}
+
+namespace {
+
+Result<QList<Event>> readEvents(Database &database, QSqlQuery &query)
+{
+    if (Result<void> done = database.exec(query, "read events"); !done)
+        return done.error();
+    QList<Event> events;
+    while (query.next()) {
+        events << Event{query.value(0).toLongLong(), query.value(1).toString(),
+                        query.value(2).toString(),
+                        QJsonDocument::fromJson(query.value(3).toString().toUtf8()).object(),
+                        query.value(4).toLongLong()};
+    }
+    query.finish();
+    return events;
+}
+
+} // namespace
+
+Result<QList<Event>> TaskQueries::events(const QString &taskId)
+{
+    if (Result<Task> exists = task(taskId); !exists)
+        return exists.error();
+    QSqlQuery &query = m_database.prepare(
+        u"SELECT id, task_id, kind, payload, created_at FROM events WHERE task_id = ? "
+        "ORDER BY id"_s);
+    query.addBindValue(taskId);
+    return readEvents(m_database, query);
+}
+
+Result<QList<Event>> TaskQueries::eventsAfter(qint64 afterId, int limit)
+{
+    QSqlQuery &query = m_database.prepare(
+        u"SELECT id, task_id, kind, payload, created_at FROM events WHERE id > ? "
+        "ORDER BY id LIMIT ?"_s);
+    query.addBindValue(afterId);
+    query.addBindValue(limit);
+    return readEvents(m_database, query);
+}
+
+Result<qint64> TaskQueries::lastEventId()
+{
+    QSqlQuery &query = m_database.prepare(u"SELECT COALESCE(MAX(id), 0) FROM events"_s);
+    if (Result<void> done = m_database.exec(query, "read the last event"); !done)
+        return done.error();
+    const qint64 id = query.next() ? query.value(0).toLongLong() : 0;
+    query.finish();
+    return id;
+}
+
+Result<BoardStats> TaskQueries::stats()
+{
+    BoardStats stats;
+    for (TaskStatus status : TaskStatuses::all())
+        stats.byStatus.insert(TaskStatuses::toString(status), 0);
+    QSqlQuery &query = m_database.prepare(
+        u"SELECT archived, status, COALESCE(assignee, ''), COUNT(*) FROM tasks "
+        "GROUP BY archived, status, assignee"_s);
+    if (Result<void> done = m_database.exec(query, "count tasks"); !done)
+        return done.error();
+    while (query.next()) {
+        const int count = query.value(3).toInt();
+        if (query.value(0).toInt() != 0) {
+            stats.archived += count;
+            continue;
+        }
+        const QString status = query.value(1).toString();
+        stats.byStatus[status] += count;
+        stats.byAssignee[query.value(2).toString()][status] += count;
+        stats.total += count;
+    }
+    query.finish();
+    return stats;
+}
+
+Result<QMap<QString, QMap<QString, int>>> TaskQueries::assigneeCounts()
+{
+    Result<BoardStats> counts = stats();
+    if (!counts)
+        return counts.error();
+    QMap<QString, QMap<QString, int>> assignees = counts->byAssignee;
+    assignees.remove(QString());
+    return assignees;
+}
+
+Result<QString> TaskQueries::workerContext(const QString &id)
+{
+    Result<Task> found = task(id);
+    if (!found)
+        return found.error();
+    const Task &subject = *found;
+    QString context;
+    context += u"# Task %1: %2\n\n"_s.arg(subject.id, subject.title);
+    context += u"status: %1\n"_s.arg(TaskStatuses::toString(subject.status));
+    if (!subject.assignee.isEmpty())
+        context += u"assignee: %1\n"_s.arg(subject.assignee);
+    if (!subject.tenant.isEmpty())
+        context += u"tenant: %1\n"_s.arg(subject.tenant);
+    context += u"workspace: %1%2\n"_s.arg(
+        subject.workspaceKind,
+        subject.workspacePath.isEmpty() ? QString() : u" "_s + subject.workspacePath);
+    if (!subject.skills.isEmpty())
+        context += u"skills: %1\n"_s.arg(subject.skills.join(u", "_s));
+    if (subject.maxRuntime)
+        context += u"max runtime: %1 s\n"_s.arg(*subject.maxRuntime);
+    if (!subject.body.isEmpty())
+        context += u"\n## Description\n\n%1\n"_s.arg(subject.body);
+
+    if (!subject.parents.isEmpty()) {
+        context += u"\n## Results of the tasks this one depends on\n"_s;
+        for (const QString &parentId : subject.parents) {
+            Result<Task> parent = task(parentId);
+            if (!parent)
+                return parent.error();
+            context += u"\n### %1: %2 (%3)\n"_s.arg(parent->id, parent->title,
+                                                   TaskStatuses::toString(parent->status));
+            if (!parent->summary.isEmpty())
+                context += u"summary: %1\n"_s.arg(parent->summary);
+            if (!parent->result.isEmpty())
+                context += u"result: %1\n"_s.arg(parent->result);
+        }
+    }
+
+    Result<QList<Comment>> notes = comments(id);
+    if (!notes)
+        return notes.error();
+    if (!notes->isEmpty()) {
+        context += u"\n## Comments\n"_s;
+        for (const Comment &comment : *notes) {
+            // The author is quoted so that a name cannot pass for a line of the board's own.
+            context += u"\n`%1`: %2\n"_s.arg(comment.author, comment.body);
+        }
+    }
+    return context;
+}
+
+Result<QStringList> TaskQueries::archivedTaskIds()
+{
+    QSqlQuery &query = m_database.prepare(u"SELECT id FROM tasks WHERE archived = 1 ORDER BY id"_s);
+    if (Result<void> done = m_database.exec(query, "list archived tasks"); !done)
+        return done.error();
+    QStringList ids;
+    while (query.next())
+        ids << query.value(0).toString();
+    query.finish();
+    return ids;
+}

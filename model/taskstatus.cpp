@@ -1,0 +1,43 @@
+#include "taskstatus.h"
+
+#include <QStringList>
+
+namespace TaskStatuses {
+
+QString toString(TaskStatus status)
+{
+    switch (status) {
+    case TaskStatus::Triage: return QStringLiteral("triage");
+    case TaskStatus::Todo: return QStringLiteral("todo");
+    case TaskStatus::Ready: return QStringLiteral("ready");
+    case TaskStatus::Running: return QStringLiteral("running");
+    case TaskStatus::Blocked: return QStringLiteral("blocked");
+    case TaskStatus::Done: return QStringLiteral("done");
+    }
+    return {};
+}
+
+std::optional<TaskStatus> fromString(const QString &name)
+{
+    for (TaskStatus status : all()) {
+        if (toString(status) == name)
+            return status;
+    }
+    return std::nullopt;
+}
+
+QList<TaskStatus> all()
+{
+    return {TaskStatus::Triage, TaskStatus::Todo,    TaskStatus::Ready,
+            TaskStatus::Running, TaskStatus::Blocked, TaskStatus::Done};
+}
+
+QString allNames()
+{
+    QStringList names;
+    for (TaskStatus status : all())
+        names << toString(status);
+    return names.join(QStringLiteral(", "));
+}
+
+} // namespace TaskStatuses

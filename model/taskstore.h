@@ -1,0 +1,148 @@
+#pragma once
+
+#include "comment.h"
+#include "result.h"
+#include "run.h"
+#include "task.h"
+#include "taskqueries.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+#include <optional>
+
+class Database;
+
+// What `create` is given. Empty strings mean "not set".
+struct NewTask {
+    QString title;
+    QString body;
+    QString assignee;
+    QString tenant;
+    int priority = 0;
+    bool triage = false;
+    QStringList parents;
+    QString workspaceKind = QStringLiteral("scratch");
+    QString workspacePath;
+    QStringList skills;
+    QString idempotencyKey;
+    std::optional<int> maxRetries;
+    std::optional<int> maxRuntime;
+};
+
+// The fields an edit changes; unset fields stay as they are.
+struct TaskEdit {
+    std::optional<QString> title;
+    std::optional<QString> body;
+    std::optional<QString> tenant;
+    std::optional<int> priority;
+    std::optional<QStringList> skills;
+    std::optional<QString> workspaceKind;
+    std::optional<QString> workspacePath;
+    std::optional<std::optional<int>> maxRetries; // nullopt inside: clear the limit
+    std::optional<std::optional<int>> maxRuntime;
+
+    bool isEmpty() const;
+};
+
+struct Completion {
+    QString result;
+    QString summary;
+    QString metadata; // a JSON object as text, or empty
+    std::optional<qint64> runId; // when set, must be the task's current run
+};
+
+// How an attempt that did not complete ended, as the dispatcher saw it.
+struct FailedAttempt {
+    QString outcome; // crashed, timed_out, protocol_violation or spawn_failed
+    std::optional<int> exitCode;
+    QString error;
+    std::optional<int> configuredFailureLimit;
+    qint64 retryBackoff = 0; // seconds before the first retry; doubles with each failure
+};
+
+// Every change to the board. Each command is one write transaction that also appends
+// its events; a refused command changes nothing and returns an Error saying why.
+// Lives on the thread that owns its Database.
+class TaskStore final
+{
+public:
+    using Clock = std::function<qint64()>;
+
+    static constexpr int defaultFailureLimit = 2;
+    static constexpr qint64 defaultClaimTtl = 900;
+
+    explicit TaskStore(Database &database);
+
+    TaskQueries &queries() { return m_queries; }
+    Database &database() { return m_database; }
+    // Unix seconds; tests replace it to move time.
+    void setClock(Clock clock);
+    qint64 now() const;
+
+    // The operator's and the scripts' commands.
+    Result<Task> create(const NewTask &spec);
+    Result<Task> edit(const QString &id, const TaskEdit &edit);
+    // The drag between columns. note is the reason for blocked, the summary for done.
+    Result<Task> move(const QString &id, TaskStatus to, const QString &note = {});
+    // Puts the task just above beforeId in its column, or at the bottom when empty.
+    Result<Task> placeBefore(const QString &id, const QString &beforeId);
+    // An empty assignee unassigns. source names who assigned, for the event.
+    Result<Task> assign(const QString &id, const QString &assignee, const QString &source = {});
+    Result<Task> link(const QString &parentId, const QString &childId);
+    Result<Task> unlink(const QString &parentId, const QString &childId);
+    Result<Task> unblock(const QString &id);
+    Result<Task> archive(const QString &id);
+    Result<Task> unarchive(const QString &id);
+    Result<Comment> comment(const QString &id, const QString &author, const QString &body);
+
+    // The worker protocol.
+    // workspacesRoot, when given, is where a scratch task's folder is made.
+    Result<Task> claim(const QString &id, const QString &claimer, qint64 ttl = defaultClaimTtl,
+                       const QString &workspacesRoot = {});
+    Result<Task> heartbeat(const QString &id, const QString &claimer,
+                           qint64 ttl = defaultClaimTtl);
+    Result<Task> complete(const QString &id, const Completion &completion);
+    Result<Task> block(const QString &id, const QString &reason,
+                       std::optional<qint64> runId = std::nullopt);
+
+    // The dispatcher's bookkeeping.
+    Result<QStringList> releaseExpiredClaims();
+    Result<QStringList> promoteWaiting();
+    Result<Task> recordFailedAttempt(const QString &id, qint64 runId, const FailedAttempt &failure);
+    Result<Task> recordRateLimited(const QString &id, qint64 runId, std::optional<int> exitCode,
+                                   qint64 cooldown);
+    Result<Run> setRunProcess(qint64 runId, qint64 pid, const QString &logPath);
+    // Makes the task's workspace folder (scratch and dir) and records its path.
+    Result<Task> resolveWorkspace(const QString &id, const QString &workspacesRoot);
+
+    // The task's own max_retries, else the configured limit, else 2.
+    static int effectiveFailureLimit(const Task &task, std::optional<int> configured);
+
+private:
+    Result<Task> load(const QString &id);
+    Result<void> save(const Task &task);
+    Result<void> appendEvent(const QString &taskId, const QString &kind,
+                             const QJsonObject &payload = {});
+    Result<int> openParentCount(const QString &id);
+    Result<TaskStatus> readyOrTodo(const QString &id);
+    Result<void> closeRun(qint64 runId, const QString &outcome, std::optional<int> exitCode = {},
+                          const QString &error = {});
+    Result<void> closeCurrentRun(Task &task, const QString &outcome, const QString &error = {});
+    Result<void> promoteChildren(const QString &parentId);
+    Result<void> demoteReadyChildren(const QString &parentId);
+    Result<Task> completeLoaded(Task task, const Completion &completion);
+    Result<Task> blockLoaded(Task task, const QString &reason, const QString &runOutcome);
+    Result<Task> unblockLoaded(Task task);
+    Result<Task> reopenLoaded(Task task, TaskStatus to, const QString &cancelReason);
+    Result<bool> isAncestor(const QString &candidate, const QString &of);
+    Result<qint64> nextRank();
+    Result<Task> reload(const QString &id) { return m_queries.task(id); }
+    QString newTaskId();
+    static void clearClaim(Task &task);
+
+    Database &m_database;
+    TaskQueries m_queries;
+    Clock m_clock;
+};
