@@ -1,0 +1,65 @@
+#include "boardhome.h"
+#include "boardmodel.h"
+#include "mainwindow.h"
+#include "taskservice.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QTimer>
+
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+
+int main(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(u"qanban"_s);
+    QApplication::setApplicationDisplayName(u"Qanban"_s);
+    QApplication::setApplicationVersion(QStringLiteral(QANBAN_VERSION));
+    QApplication::setDesktopFileName(u"qanban"_s);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"Qanban: the board for fleets of AI-agent workers."_s);
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption homeOption(u"home"_s, u"The board's home folder."_s, u"DIR"_s);
+    const QCommandLineOption dbOption(u"db"_s, u"The board database."_s, u"PATH"_s);
+    const QCommandLineOption screenshotOption(
+        u"screenshot"_s, u"Save a picture of the window once the board is loaded, then quit."_s,
+        u"PNG"_s);
+    parser.addOptions({homeOption, dbOption, screenshotOption});
+    parser.process(app);
+
+    const BoardHome home = BoardHome::resolve(parser.value(homeOption));
+    QString databasePath = parser.value(dbOption);
+    if (databasePath.isEmpty())
+        databasePath = qEnvironmentVariable("QANBAN_DB");
+    if (databasePath.isEmpty())
+        databasePath = home.databasePath();
+
+    TaskService service(QDir().absoluteFilePath(databasePath));
+    BoardModel model(&service);
+    MainWindow window(&service, &model);
+    window.setWindowTitle(u"Qanban — %1"_s.arg(QDir::toNativeSeparators(databasePath)));
+    QObject::connect(&service, &TaskService::openFailed, &app, [](const QString &message) {
+        std::fprintf(stderr, "qanban: error: %s\n", qUtf8Printable(message));
+    });
+
+    const QString screenshot = parser.value(screenshotOption);
+    if (!screenshot.isEmpty()) {
+        QObject::connect(&model, &BoardModel::loaded, &window, [&window, screenshot] {
+            // Let the views lay the cards out and paint before grabbing.
+            QTimer::singleShot(400, &window, [&window, screenshot] {
+                const bool saved = window.grab().save(screenshot);
+                QApplication::exit(saved ? 0 : 1);
+            });
+        });
+        QObject::connect(&service, &TaskService::openFailed, &app, [] { QApplication::exit(1); });
+    }
+
+    service.start();
+    window.show();
+    return app.exec();
+}

@@ -1,0 +1,53 @@
+#pragma once
+
+#include <QMainWindow>
+
+#include <memory>
+
+class BoardModel;
+class BoardView;
+class DialogProvider;
+class QAction;
+class QDockWidget;
+class QLabel;
+class QLineEdit;
+class TaskDrawer;
+class TaskService;
+class TrayIcon;
+
+// The board window: toolbar, the board, the task drawer docked beside it, the status bar
+// where refused actions say why, and the tray icon.
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MainWindow)
+
+public:
+    MainWindow(TaskService *service, BoardModel *model, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    BoardView *board() const { return m_board; }
+    TaskDrawer *drawer() const { return m_drawer; }
+    TrayIcon *tray() const { return m_tray; }
+    // Tests answer the board's questions through their own provider.
+    void setDialogProvider(std::unique_ptr<DialogProvider> provider);
+    void openTask(const QString &id);
+    void showMessage(const QString &message);
+
+private:
+    void createActions();
+    void newTask();
+    void archiveSelected();
+    void unblockSelected();
+    void updateSummary();
+
+    TaskService *m_service;
+    BoardModel *m_model;
+    BoardView *m_board;
+    TaskDrawer *m_drawer;
+    QDockWidget *m_drawerDock;
+    QLineEdit *m_search;
+    QLabel *m_summary;
+    TrayIcon *m_tray;
+    std::unique_ptr<DialogProvider> m_dialogs;
+};
