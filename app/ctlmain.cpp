@@ -1,27 +1,24 @@
-#include "boardhome.h"
-#include "database.h"
-#include "taskqueries.h"
+#include "boardverbs.h"
+#include "cliapp.h"
+#include "taskverbs.h"
+#include "workerverbs.h"
 
 #include <QCoreApplication>
-#include <QJsonDocument>
 
-#include <cstdio>
+using namespace Qt::StringLiterals;
 
+// qanbanctl: the scripting and worker interface of the board (see docs/cli.md). Workers
+// call it many times a minute, so it links QtCore and QtSql only.
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
-    const BoardHome home = BoardHome::resolve();
-    Result<std::unique_ptr<Database>> database = Database::open(home.databasePath());
-    if (!database) {
-        std::fprintf(stderr, "qanbanctl: error: %s\n", qUtf8Printable(database.error().message));
-        return 1;
-    }
-    TaskQueries queries(**database);
-    Result<BoardStats> stats = queries.stats();
-    if (!stats) {
-        std::fprintf(stderr, "qanbanctl: error: %s\n", qUtf8Printable(stats.error().message));
-        return 1;
-    }
-    std::printf("%s\n", QJsonDocument(stats->toJson()).toJson().constData());
-    return 0;
+    QCoreApplication::setApplicationName(u"qanbanctl"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(QANBAN_VERSION));
+
+    CliApp cli;
+    cli.addVerbs(TaskVerbs::verbs());
+    cli.addVerbs(WorkerVerbs::verbs());
+    cli.addVerbs(BoardVerbs::verbs());
+    // The dispatcher's verbs (dispatch, profile ...) are added here the same way.
+    return cli.run(QCoreApplication::arguments().mid(1));
 }
