@@ -10,12 +10,15 @@ ColumnView::ColumnView(TaskStatus status, QWidget *parent) : QListView(parent), 
 {
     setObjectName(u"column-%1"_s.arg(TaskStatuses::toString(status)));
     setSelectionMode(QAbstractItemView::ExtendedSelection);
+    // setMovement() switches dragging and the viewport's drops off for Static lists: it
+    // must come before the drag-and-drop settings, not after.
+    setMovement(QListView::Static);
     setDragEnabled(true);
     setAcceptDrops(true);
+    viewport()->setAcceptDrops(true);
     setDropIndicatorShown(true);
     setDragDropMode(QAbstractItemView::DragDrop);
     setDefaultDropAction(Qt::MoveAction);
-    setMovement(QListView::Static);
     setResizeMode(QListView::Adjust);
     setLayoutMode(QListView::Batched);
     setBatchSize(200);

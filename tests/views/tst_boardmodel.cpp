@@ -1,3 +1,4 @@
+#include "boardfixture.h"
 #include "boardmodel.h"
 #include "taskmimedata.h"
 #include "taskservice.h"
@@ -13,14 +14,6 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-
-template <typename T>
-T must(Result<T> result)
-{
-    if (!result)
-        qFatal("setup: %s", qPrintable(result.error().message));
-    return std::move(result).value();
-}
 
 // "a,b,c": the titles of a column, top to bottom.
 QString columnText(const BoardModel &model, TaskStatus status)

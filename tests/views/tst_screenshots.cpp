@@ -1,3 +1,4 @@
+#include "boardfixture.h"
 #include "boardmodel.h"
 #include "boardview.h"
 #include "carddelegate.h"
@@ -17,14 +18,6 @@ using namespace Qt::StringLiterals;
 
 // Writes pictures of the board for people to look at (empty, busy with lanes, drawer
 // open) into <build>/screenshots, and checks that what is painted is the board.
-template <typename T>
-T must(Result<T> result)
-{
-    if (!result)
-        qFatal("seed: %s", qPrintable(result.error().message));
-    return std::move(result).value();
-}
-
 class ScreenshotTest : public QObject
 {
     Q_OBJECT
