@@ -201,6 +201,16 @@ TaskDrawer::TaskDrawer(TaskService *service, QWidget *parent)
     m_heading->setText(tr("Select a card to see its story."));
 }
 
+TaskDrawer::~TaskDrawer()
+{
+    // Closing the window moves the focus out of an edit, which would call back into this
+    // half-destroyed drawer: save what is pending now, then stop listening.
+    saveDirtyFields();
+    for (QWidget *edit : std::initializer_list<QWidget *>{m_title, m_assignee, m_tenant, m_priority,
+                                                          m_bodyEdit})
+        disconnect(edit, nullptr, this, nullptr);
+}
+
 void TaskDrawer::setAutoSaveDelay(int ms)
 {
     m_saveTimer->setInterval(ms);

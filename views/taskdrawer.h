@@ -33,6 +33,7 @@ class TaskDrawer final : public QWidget
 
 public:
     explicit TaskDrawer(TaskService *service, QWidget *parent = nullptr);
+    ~TaskDrawer() override;
 
     QString taskId() const { return m_taskId; }
     void showTask(const QString &id);
