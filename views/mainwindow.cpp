@@ -46,7 +46,12 @@ MainWindow::MainWindow(TaskService *service, BoardModel *model, QWidget *parent)
 
     createActions();
 
-    connect(m_board, &BoardView::currentTaskChanged, m_drawer, &TaskDrawer::showTask);
+    // The drawer stays out of the way until there is a card to tell about.
+    m_drawerDock->hide();
+    connect(m_board, &BoardView::currentTaskChanged, this, [this](const QString &id) {
+        m_drawer->showTask(id);
+        m_drawerDock->show();
+    });
     connect(m_board, &BoardView::openRequested, this, &MainWindow::openTask);
     connect(m_board, &BoardView::quickCreateRequested, this,
             [this](TaskStatus column, const QString &title) {
