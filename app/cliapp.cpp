@@ -41,8 +41,10 @@ QString CliApp::helpText(const CliVerb *verb) const
     qsizetype width = 0;
     for (const CliVerb &candidate : m_verbs)
         width = qMax(width, candidate.name.size());
-    for (const CliVerb &candidate : m_verbs)
-        text += u"  "_s + candidate.name.leftJustified(width) + u"  "_s + candidate.summary + u'\n';
+    for (const CliVerb &candidate : m_verbs) {
+        text += u"  "_s + candidate.name.leftJustified(width) + u"  "_s + candidate.summary
+            + u'\n';
+    }
     text += u"\nOptions take their value as --name VALUE or --name=VALUE.\n"
             "Run 'qanbanctl help VERB' for a verb's arguments.\n"_s;
     return text;

@@ -13,6 +13,7 @@ class CliApp final
 {
 public:
     CliApp();
+    Q_DISABLE_COPY_MOVE(CliApp) // the help verb refers back to this table
 
     void addVerbs(const QList<CliVerb> &verbs);
     const QList<CliVerb> &verbs() const { return m_verbs; }

@@ -18,6 +18,8 @@ class CliArguments final
 {
 public:
     static CliArguments parse(const QStringList &arguments, const QList<CliVerb> &verbs);
+    // verb() points into the table: a temporary one would leave it dangling.
+    static CliArguments parse(const QStringList &arguments, QList<CliVerb> &&verbs) = delete;
 
     bool isValid() const { return m_error.isEmpty(); }
     QString errorMessage() const { return m_error; }

@@ -34,12 +34,13 @@ Result<std::optional<QString>> readBody(const CliArguments &arguments)
     if (!arguments.isSet(u"body-file"_s))
         return std::optional<QString>();
     const QString path = arguments.value(u"body-file"_s);
-    QFile file;
-    const bool opened = path == "-"_L1 ? file.open(stdin, QIODevice::ReadOnly)
-                                       : (file.setFileName(path), file.open(QIODevice::ReadOnly));
+    const bool fromStdin = path == "-"_L1;
+    QFile file(fromStdin ? QString() : path);
+    const bool opened = fromStdin ? file.open(stdin, QIODevice::ReadOnly)
+                                  : file.open(QIODevice::ReadOnly);
     if (!opened) {
         return makeError(ErrorCode::Io, u"cannot read the body from %1: %2"_s.arg(
-                                            path == "-"_L1 ? u"stdin"_s : path, file.errorString()));
+                                            fromStdin ? u"stdin"_s : path, file.errorString()));
     }
     return std::optional<QString>(QString::fromUtf8(file.readAll()));
 }
