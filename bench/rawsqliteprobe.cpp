@@ -1,0 +1,141 @@
+#include "rawsqliteprobe.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QRandomGenerator>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+constexpr int tableRows = 1000;
+constexpr int minimumTransactions = 200;
+
+Error failure(const QSqlQuery &query, const QString &what)
+{
+    return makeError(ErrorCode::Database,
+                     u"raw probe: cannot %1: %2"_s.arg(what, query.lastError().text()));
+}
+
+// Runs `step` in its own BEGIN IMMEDIATE / COMMIT until the time is up (and at least
+// minimumTransactions ran); returns transactions per second.
+template <typename Step>
+Result<double> transactionsPerSecond(QSqlQuery &begin, QSqlQuery &commit, double seconds, Step step)
+{
+    const qint64 budget = qint64(seconds * 1e9);
+    QElapsedTimer timer;
+    timer.start();
+    qint64 count = 0;
+    while (count < minimumTransactions || timer.nsecsElapsed() < budget) {
+        if (!begin.exec())
+            return failure(begin, u"begin"_s);
+        if (Result<void> done = step(count); !done)
+            return done.error();
+        if (!commit.exec())
+            return failure(commit, u"commit"_s);
+        ++count;
+    }
+    return double(count) * 1e9 / double(timer.nsecsElapsed());
+}
+
+} // namespace
+
+RawSqliteProbe::RawSqliteProbe(const QString &directory, double secondsPerRun)
+    : m_directory(directory), m_secondsPerRun(secondsPerRun)
+{
+}
+
+Result<RawSqliteProbe::Ceiling> RawSqliteProbe::measure(int repeats)
+{
+    const QString connectionName = u"qanban-bench-raw"_s;
+    const QString path = QDir(m_directory).absoluteFilePath(u"raw-probe.db"_s);
+    for (const QString &suffix : {u""_s, u"-wal"_s, u"-shm"_s})
+        QFile::remove(path + suffix);
+
+    Ceiling ceiling;
+    Result<void> outcome;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, connectionName);
+        db.setDatabaseName(path);
+        db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=5000"_s);
+        outcome = [&]() -> Result<void> {
+            if (!db.open())
+                return makeError(ErrorCode::Database, u"raw probe: cannot open %1"_s.arg(path));
+            QSqlQuery setup(db);
+            for (const QString &sql : {u"PRAGMA journal_mode=WAL"_s, u"PRAGMA synchronous=FULL"_s,
+                                       u"CREATE TABLE t (id INTEGER PRIMARY KEY, k INTEGER NOT NULL, "
+                                       "v TEXT NOT NULL)"_s}) {
+                if (!setup.exec(sql))
+                    return failure(setup, sql);
+            }
+            if (!setup.exec(u"SELECT sqlite_version(), (SELECT journal_mode FROM pragma_journal_mode), "
+                            "(SELECT synchronous FROM pragma_synchronous)"_s)
+                || !setup.next())
+                return failure(setup, u"read the settings"_s);
+            ceiling.sqliteVersion = setup.value(0).toString();
+            ceiling.journalMode = setup.value(1).toString();
+            ceiling.synchronous = setup.value(2).toInt();
+            setup.finish();
+
+            QSqlQuery begin(db);
+            QSqlQuery commit(db);
+            QSqlQuery insert(db);
+            QSqlQuery update(db);
+            if (!begin.prepare(u"BEGIN IMMEDIATE"_s) || !commit.prepare(u"COMMIT"_s)
+                || !insert.prepare(u"INSERT INTO t (k, v) VALUES (?, ?)"_s)
+                || !update.prepare(u"UPDATE t SET k = k + 1, v = ? WHERE id = ?"_s))
+                return failure(begin, u"prepare"_s);
+
+            // The table the UPDATEs hit: tableRows rows, written in one transaction.
+            const QString payload = u"a row of about the size of a task title, 48 chars"_s;
+            if (!begin.exec())
+                return failure(begin, u"begin"_s);
+            for (int row = 0; row < tableRows; ++row) {
+                insert.bindValue(0, row);
+                insert.bindValue(1, payload);
+                if (!insert.exec())
+                    return failure(insert, u"fill the table"_s);
+            }
+            if (!commit.exec())
+                return failure(commit, u"commit"_s);
+
+            for (int run = 0; run < repeats; ++run) {
+                Result<double> inserts = transactionsPerSecond(
+                    begin, commit, m_secondsPerRun, [&](qint64 i) -> Result<void> {
+                        insert.bindValue(0, i);
+                        insert.bindValue(1, payload);
+                        if (!insert.exec())
+                            return failure(insert, u"insert"_s);
+                        return {};
+                    });
+                if (!inserts)
+                    return inserts.error();
+                ceiling.insertRuns << *inserts;
+                Result<double> updates = transactionsPerSecond(
+                    begin, commit, m_secondsPerRun, [&](qint64) -> Result<void> {
+                        update.bindValue(0, payload);
+                        update.bindValue(1, 1 + QRandomGenerator::global()->bounded(tableRows));
+                        if (!update.exec())
+                            return failure(update, u"update"_s);
+                        return {};
+                    });
+                if (!updates)
+                    return updates.error();
+                ceiling.updateRuns << *updates;
+            }
+            return {};
+        }();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(connectionName);
+    for (const QString &suffix : {u""_s, u"-wal"_s, u"-shm"_s})
+        QFile::remove(path + suffix);
+    if (!outcome)
+        return outcome.error();
+    return ceiling;
+}
