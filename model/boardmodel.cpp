@@ -410,11 +410,48 @@ bool BoardModel::moveCards(const QStringList &ids, TaskStatus target, const QStr
         Q_EMIT dropRefused(tr("The running cards stay where they are."));
         return false;
     }
-    if (!moving.isEmpty())
-        m_dropCommand = m_service->moveTasks(moving, target, note, beforeId);
-    if (!reordering.isEmpty())
-        m_dropCommand = m_service->placeBefore(reordering, beforeId);
+    CardMove move{moving + reordering, target, note, beforeId, {}, {}, {}};
+    for (const QString &id : std::as_const(move.ids)) {
+        const auto where = locate(id);
+        const QList<BoardCard> &cards = m_columns[where->first];
+        const Task &task = cards[where->second].task;
+        move.from.insert(id, task.status);
+        move.previousBeforeId.insert(
+            id, where->second + 1 < cards.size() ? cards[where->second + 1].task.id : QString());
+        move.previousNote.insert(id, task.status == TaskStatus::Blocked ? task.blockReason
+                                                                        : task.summary);
+    }
+    if (m_moveExecutor)
+        m_moveExecutor(move);
+    else
+        applyMove(move);
     return true;
+}
+
+void BoardModel::applyMove(const CardMove &move)
+{
+    QStringList moving;
+    QStringList reordering;
+    for (const QString &id : move.ids)
+        (move.from.value(id) == move.to ? reordering : moving) << id;
+    if (!moving.isEmpty())
+        m_dropCommand = m_service->moveTasks(moving, move.to, move.note, move.beforeId);
+    if (!reordering.isEmpty())
+        m_dropCommand = m_service->placeBefore(reordering, move.beforeId);
+}
+
+void BoardModel::revertMove(const CardMove &move)
+{
+    // Bottom-most first, so each card finds the one it sat above already in place.
+    for (auto it = move.ids.crbegin(); it != move.ids.crend(); ++it) {
+        const QString &id = *it;
+        const TaskStatus from = move.from.value(id);
+        const QString before = move.previousBeforeId.value(id);
+        if (from == move.to)
+            m_dropCommand = m_service->placeBefore({id}, before);
+        else
+            m_dropCommand = m_service->moveTasks({id}, from, move.previousNote.value(id), before);
+    }
 }
 
 bool BoardModel::removeRows(int row, int count, const QModelIndex &parent)

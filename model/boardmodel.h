@@ -1,6 +1,7 @@
 #pragma once
 
 #include "boardcard.h"
+#include "cardmove.h"
 #include "taskstatus.h"
 
 #include <QAbstractItemModel>
@@ -69,6 +70,8 @@ public:
         std::function<std::optional<QString>(TaskStatus target, const QStringList &ids)>;
     // Asks before a drop takes running cards out of Running (their workers are stopped).
     using StopConfirmation = std::function<bool(const QStringList &ids)>;
+    // Carries out a validated move; the desktop app records it for undo first.
+    using MoveExecutor = std::function<void(const CardMove &move)>;
 
     explicit BoardModel(TaskService *service, QObject *parent = nullptr);
     ~BoardModel() override;
@@ -109,6 +112,11 @@ public:
 
     void setNoteRequest(NoteRequest request) { m_noteRequest = std::move(request); }
     void setStopConfirmation(StopConfirmation confirm) { m_stopConfirmation = std::move(confirm); }
+    void setMoveExecutor(MoveExecutor executor) { m_moveExecutor = std::move(executor); }
+
+    // Sends a move, or its reverse, to the kernel. A refusal comes back as dropRefused.
+    void applyMove(const CardMove &move);
+    void revertMove(const CardMove &move);
 
 Q_SIGNALS:
     void loaded();
@@ -140,4 +148,5 @@ private:
     quint64 m_dropCommand = 0;
     NoteRequest m_noteRequest;
     StopConfirmation m_stopConfirmation;
+    MoveExecutor m_moveExecutor;
 };

@@ -107,9 +107,12 @@ quint64 TaskService::moveTasks(const QStringList &ids, TaskStatus to, const QStr
     return forEachTask(ids, [to, note, beforeId](TaskStore &store, const QString &id) {
         Result<Task> moved = store.move(id, to, note);
         // A move that was redirected (ready with an open parent lands in todo) keeps
-        // its rank: the drop position belonged to the other column.
-        if (moved && moved->status == to && id != beforeId)
-            return store.placeBefore(id, beforeId);
+        // its rank: the drop position belonged to the other column. The place is a
+        // wish, not a condition: when the card below has left meanwhile, the move stands.
+        if (moved && moved->status == to && id != beforeId) {
+            if (Result<Task> placed = store.placeBefore(id, beforeId))
+                return placed;
+        }
         return moved;
     });
 }

@@ -4,6 +4,8 @@
 #include "boardview.h"
 #include "columnview.h"
 #include "dialogprovider.h"
+#include "edittaskcommand.h"
+#include "movecardscommand.h"
 #include "newtaskdialog.h"
 #include "taskdrawer.h"
 #include "taskservice.h"
@@ -17,6 +19,7 @@
 #include <QSet>
 #include <QStatusBar>
 #include <QToolBar>
+#include <QUndoStack>
 
 using namespace Qt::StringLiterals;
 
@@ -24,7 +27,7 @@ MainWindow::MainWindow(TaskService *service, BoardModel *model, QWidget *parent)
     : QMainWindow(parent), m_service(service), m_model(model),
       m_board(new BoardView(model, this)), m_drawer(new TaskDrawer(service, this)),
       m_drawerDock(new QDockWidget(tr("Task"), this)), m_search(new QLineEdit(this)),
-      m_summary(new QLabel(this)), m_tray(new TrayIcon(this)),
+      m_summary(new QLabel(this)), m_tray(new TrayIcon(this)), m_undoStack(new QUndoStack(this)),
       m_dialogs(std::make_unique<WidgetDialogProvider>(this))
 {
     setObjectName(u"main-window"_s);
@@ -42,6 +45,14 @@ MainWindow::MainWindow(TaskService *service, BoardModel *model, QWidget *parent)
     });
     m_model->setStopConfirmation([this](const QStringList &ids) {
         return m_dialogs->confirmStop(ids);
+    });
+    // The operator's moves and edits go through the undo stack; pushing runs them.
+    m_model->setMoveExecutor([this](const CardMove &move) {
+        m_undoStack->push(new MoveCardsCommand(m_model, move));
+    });
+    m_drawer->setEditRecorder([this](const QString &id, const EditTaskCommand::Values &after,
+                                     const EditTaskCommand::Values &before) {
+        m_undoStack->push(new EditTaskCommand(m_service, id, after, before));
     });
 
     createActions();
@@ -147,6 +158,16 @@ void MainWindow::createActions()
     archive->setObjectName(u"action-archive"_s);
     archive->setShortcut(Qt::CTRL | Qt::Key_Delete);
     connect(archive, &QAction::triggered, this, &MainWindow::archiveSelected);
+
+    toolbar->addSeparator();
+    QAction *undo = m_undoStack->createUndoAction(this, tr("Undo"));
+    undo->setObjectName(u"action-undo"_s);
+    undo->setShortcut(QKeySequence::Undo);
+    toolbar->addAction(undo);
+    QAction *redo = m_undoStack->createRedoAction(this, tr("Redo"));
+    redo->setObjectName(u"action-redo"_s);
+    redo->setShortcut(QKeySequence::Redo);
+    toolbar->addAction(redo);
 
     QAction *reload = new QAction(tr("Reload"), this);
     reload->setShortcut(QKeySequence::Refresh);

@@ -11,6 +11,7 @@ class QAction;
 class QDockWidget;
 class QLabel;
 class QLineEdit;
+class QUndoStack;
 class TaskDrawer;
 class TaskService;
 class TrayIcon;
@@ -29,6 +30,7 @@ public:
     BoardView *board() const { return m_board; }
     TaskDrawer *drawer() const { return m_drawer; }
     TrayIcon *tray() const { return m_tray; }
+    QUndoStack *undoStack() const { return m_undoStack; }
     // Tests answer the board's questions through their own provider.
     void setDialogProvider(std::unique_ptr<DialogProvider> provider);
     void openTask(const QString &id);
@@ -49,5 +51,6 @@ private:
     QLineEdit *m_search;
     QLabel *m_summary;
     TrayIcon *m_tray;
+    QUndoStack *m_undoStack;
     std::unique_ptr<DialogProvider> m_dialogs;
 };

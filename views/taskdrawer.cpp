@@ -405,20 +405,38 @@ void TaskDrawer::saveDirtyFields()
     m_saveTimer->stop();
     if (m_dirty.isEmpty() || m_taskId.isEmpty())
         return;
-    TaskEdit edit;
-    if (m_dirty.contains(Field::Title))
-        edit.title = m_title->text();
-    if (m_dirty.contains(Field::Tenant))
-        edit.tenant = m_tenant->text();
-    if (m_dirty.contains(Field::Priority))
-        edit.priority = m_priority->value();
-    if (m_dirty.contains(Field::Body))
-        edit.body = m_bodyEdit->toPlainText();
-    if (!edit.isEmpty())
-        m_service->editTask(m_taskId, edit);
-    if (m_dirty.contains(Field::Assignee))
-        m_service->assignTasks({m_taskId}, m_assignee->text());
+    const Task &shown = m_history.task;
+    EditTaskCommand::Values after;
+    EditTaskCommand::Values before;
+    if (m_dirty.contains(Field::Title)) {
+        after.edit.title = m_title->text();
+        before.edit.title = shown.title;
+    }
+    if (m_dirty.contains(Field::Tenant)) {
+        after.edit.tenant = m_tenant->text();
+        before.edit.tenant = shown.tenant;
+    }
+    if (m_dirty.contains(Field::Priority)) {
+        after.edit.priority = m_priority->value();
+        before.edit.priority = shown.priority;
+    }
+    if (m_dirty.contains(Field::Body)) {
+        after.edit.body = m_bodyEdit->toPlainText();
+        before.edit.body = shown.body;
+    }
+    if (m_dirty.contains(Field::Assignee)) {
+        after.assignee = m_assignee->text().trimmed();
+        before.assignee = shown.assignee;
+    }
     m_dirty.clear();
+    if (m_editRecorder) {
+        m_editRecorder(m_taskId, after, before);
+        return;
+    }
+    if (!after.edit.isEmpty())
+        m_service->editTask(m_taskId, after.edit);
+    if (after.assignee)
+        m_service->assignTasks({m_taskId}, *after.assignee);
 }
 
 void TaskDrawer::addComment()

@@ -1,8 +1,10 @@
 #pragma once
 
 #include "boardcard.h"
+#include "edittaskcommand.h"
 
 #include <QSet>
+#include <functional>
 #include <QString>
 #include <QWidget>
 
@@ -38,11 +40,18 @@ public:
     QString taskId() const { return m_taskId; }
     void showTask(const QString &id);
     void setAutoSaveDelay(int ms);
+    // Records an edit (new values, and the ones they replace) and carries it out; the
+    // window puts it on the undo stack. Without one the drawer saves directly.
+    using EditRecorder = std::function<void(const QString &taskId,
+                                            const EditTaskCommand::Values &after,
+                                            const EditTaskCommand::Values &before)>;
+    void setEditRecorder(EditRecorder recorder) { m_editRecorder = std::move(recorder); }
     const TaskHistory &history() const { return m_history; }
     bool isLoaded() const { return m_loaded; }
 
 Q_SIGNALS:
     void statusMessage(const QString &message);
+
     void historyShown(const QString &taskId);
 
 private:
@@ -68,6 +77,7 @@ private:
     TaskHistory m_history;
     bool m_loaded = false;
     QSet<Field> m_dirty;
+    EditRecorder m_editRecorder;
     QTimer *m_saveTimer;
 
     QLabel *m_heading;
