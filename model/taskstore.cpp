@@ -1309,6 +1309,34 @@ Result<Task> TaskStore::recordRateLimited(const QString &id, qint64 runId,
     });
 }
 
+Result<Task> TaskStore::releaseRun(const QString &id, qint64 runId, const QString &reason)
+{
+    return m_database.write([&]() -> Result<Task> {
+        Result<Task> loaded = load(id);
+        if (!loaded)
+            return loaded;
+        Task task = *loaded;
+        if (task.currentRunId != runId) {
+            return makeError(ErrorCode::LostClaim,
+                             u"run %1 is not the current run of task %2"_s.arg(runId).arg(id));
+        }
+        const QJsonObject payload{{u"run"_s, QString::number(runId)},
+                                  {u"claimer"_s, task.claimLock},
+                                  {u"reason"_s, reason}};
+        if (Result<void> closed = closeCurrentRun(task, u"reclaimed"_s, reason); !closed)
+            return closed.error();
+        Result<TaskStatus> status = readyOrTodo(id);
+        if (!status)
+            return status.error();
+        task.status = *status;
+        if (Result<void> saved = save(task); !saved)
+            return saved.error();
+        if (Result<void> logged = appendEvent(id, u"reclaimed"_s, payload); !logged)
+            return logged.error();
+        return task;
+    });
+}
+
 Result<Run> TaskStore::setRunProcess(qint64 runId, qint64 pid, const QString &logPath)
 {
     return m_database.write([&]() -> Result<Run> {

@@ -113,6 +113,9 @@ public:
     Result<Task> recordFailedAttempt(const QString &id, qint64 runId, const FailedAttempt &failure);
     Result<Task> recordRateLimited(const QString &id, qint64 runId, std::optional<int> exitCode,
                                    qint64 cooldown);
+    // Closes the run as reclaimed and puts the task back to ready (or todo) without counting
+    // a failure: the dispatcher stopped a healthy worker because it is shutting down.
+    Result<Task> releaseRun(const QString &id, qint64 runId, const QString &reason);
     Result<Run> setRunProcess(qint64 runId, qint64 pid, const QString &logPath);
     // Makes the task's workspace folder (scratch and dir) and records its path.
     Result<Task> resolveWorkspace(const QString &id, const QString &workspacesRoot);

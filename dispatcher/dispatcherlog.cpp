@@ -1,0 +1,3 @@
+#include "dispatcherlog.h"
+
+Q_LOGGING_CATEGORY(lcDispatcher, "qanban.dispatcher")
