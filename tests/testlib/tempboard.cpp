@@ -2,6 +2,9 @@
 
 #include <QDir>
 #include <QFile>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStringList>
 
 using namespace Qt::StringLiterals;
 
@@ -47,4 +50,46 @@ QByteArray TempBoard::snapshot()
     }
     reopen();
     return bytes;
+}
+
+QString TempBoard::dump()
+{
+    if (!m_database)
+        return u"<no database>"_s;
+    const QSqlDatabase db = m_database->connection();
+    QStringList tables;
+    {
+        QSqlQuery query(db);
+        if (!query.exec(u"SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"_s))
+            return u"<cannot list tables: %1>"_s.arg(query.lastError().text());
+        while (query.next())
+            tables << query.value(0).toString();
+    }
+    QString text;
+    for (const QString &table : std::as_const(tables)) {
+        QStringList columns;
+        {
+            QSqlQuery info(db);
+            if (!info.exec(u"PRAGMA table_info(\"%1\")"_s.arg(table)))
+                return u"<cannot read columns of %1>"_s.arg(table);
+            while (info.next())
+                columns << info.value(1).toString();
+        }
+        text += u"== %1 (%2)\n"_s.arg(table, columns.join(u", "_s));
+        QStringList order;
+        for (qsizetype i = 1; i <= columns.size(); ++i)
+            order << QString::number(i);
+        QSqlQuery rows(db);
+        if (!rows.exec(u"SELECT * FROM \"%1\" ORDER BY %2"_s.arg(table, order.join(u", "_s))))
+            return u"<cannot read %1: %2>"_s.arg(table, rows.lastError().text());
+        while (rows.next()) {
+            QStringList values;
+            for (qsizetype i = 0; i < columns.size(); ++i) {
+                const QVariant value = rows.value(int(i));
+                values << (value.isNull() ? u"NULL"_s : u"'%1'"_s.arg(value.toString()));
+            }
+            text += values.join(u" | "_s) + u'\n';
+        }
+    }
+    return text;
 }

@@ -26,6 +26,10 @@ public:
 
     // The file's bytes, read with no SQLite connection open on it.
     QByteArray snapshot();
+    // Every table of the board (tasks, links, runs, comments, events, qanban_meta and
+    // SQLite's own bookkeeping), rows in a canonical order, read through the board's own
+    // connection: two dumps are equal exactly when the stored data is.
+    QString dump();
     void reopen();
     void close();
 

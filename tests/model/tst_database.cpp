@@ -1,0 +1,659 @@
+#include "database.h"
+#include "qanbantest.h"
+#include "tempboard.h"
+
+#include <QDir>
+#include <QFile>
+#include <QSemaphore>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QThread>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// A plain QSqlDatabase connection, not the kernel's: builds files by hand and looks at
+// them from the outside. Gone (closed and removed) when it leaves scope.
+class RawConnection final
+{
+public:
+    explicit RawConnection(const QString &path, int busyTimeoutMs = 0)
+        : m_name(u"raw-%1"_s.arg(++s_counter))
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_name);
+        db.setDatabaseName(path);
+        db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=%1"_s.arg(busyTimeoutMs));
+        m_open = db.open();
+    }
+    ~RawConnection()
+    {
+        {
+            QSqlDatabase db = QSqlDatabase::database(m_name, false);
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(m_name);
+    }
+    Q_DISABLE_COPY_MOVE(RawConnection)
+
+    bool isOpen() const { return m_open; }
+    // Runs one statement; returns the error text, empty on success.
+    QString exec(const QString &sql)
+    {
+        QSqlQuery query(QSqlDatabase::database(m_name, false));
+        return query.exec(sql) ? QString() : query.lastError().text();
+    }
+    QVariant value(const QString &sql)
+    {
+        QSqlQuery query(QSqlDatabase::database(m_name, false));
+        if (!query.exec(sql) || !query.next())
+            return {};
+        return query.value(0);
+    }
+
+private:
+    static inline int s_counter = 0;
+    QString m_name;
+    bool m_open = false;
+};
+
+QVariant pragma(Database &database, const QString &name)
+{
+    QSqlQuery query(database.connection());
+    if (!query.exec(u"PRAGMA %1"_s.arg(name)) || !query.next())
+        return {};
+    return query.value(0);
+}
+
+QVariant scalar(Database &database, const QString &sql)
+{
+    QSqlQuery query(database.connection());
+    if (!query.exec(sql) || !query.next())
+        return {};
+    return query.value(0);
+}
+
+QStringList tableNames(Database &database)
+{
+    QSqlQuery query(database.connection());
+    QStringList names;
+    if (!query.exec(u"SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE "
+                    "'sqlite_%' ORDER BY name"_s))
+        return {u"<error>"_s};
+    while (query.next())
+        names << query.value(0).toString();
+    return names;
+}
+
+QByteArray fileBytes(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray("<missing>");
+}
+
+QStringList folderEntries(const QString &path)
+{
+    return QDir(path).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden,
+                                QDir::Name);
+}
+
+const QStringList boardTables = {u"comments"_s, u"events"_s,      u"links"_s,
+                                 u"qanban_meta"_s, u"runs"_s, u"tasks"_s};
+
+// How each kind of file the kernel must refuse is made. All of them are written by
+// hand, with every connection closed before the test looks at the bytes.
+enum class Refusable { TextFile, BinaryNoise, ForeignSqlite, NewerBoard, Folder };
+
+bool makeRefusable(Refusable kind, const QString &path)
+{
+    switch (kind) {
+    case Refusable::TextFile: {
+        QFile file(path);
+        return file.open(QIODevice::WriteOnly)
+            && file.write("# my notes\nnot a database at all\n") > 0;
+    }
+    case Refusable::BinaryNoise: {
+        QFile file(path);
+        QByteArray noise(8192, '\0');
+        for (int i = 0; i < noise.size(); ++i)
+            noise[i] = char((i * 131 + 7) % 251);
+        return file.open(QIODevice::WriteOnly) && file.write(noise) == noise.size();
+    }
+    case Refusable::ForeignSqlite: {
+        RawConnection raw(path);
+        return raw.isOpen() && raw.exec(u"CREATE TABLE photos (id INTEGER PRIMARY KEY, name TEXT)"_s).isEmpty()
+            && raw.exec(u"INSERT INTO photos (name) VALUES ('cat.jpg'), ('dog.jpg')"_s).isEmpty();
+    }
+    case Refusable::NewerBoard: {
+        {
+            Result<std::unique_ptr<Database>> made = Database::open(path);
+            if (!made)
+                return false;
+        }
+        RawConnection raw(path);
+        return raw.exec(u"UPDATE qanban_meta SET value = '%1' WHERE key = 'schema_version'"_s.arg(
+                            Database::currentSchemaVersion() + 1))
+            .isEmpty();
+    }
+    case Refusable::Folder:
+        return QDir().mkpath(path);
+    }
+    return false;
+}
+
+} // namespace
+
+Q_DECLARE_METATYPE(Refusable)
+Q_DECLARE_METATYPE(ErrorCode)
+
+// Database: opening, validating, migrating and the write transaction.
+class DatabaseTest : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void shouldConfigureEveryConnection()
+    {
+        // GIVEN a new board
+        TempBoard board;
+        QVERIFY(board.isValid());
+
+        // WHEN its connection is asked for its settings
+        Database &database = board.database();
+
+        // THEN WAL, synchronous=FULL, foreign keys and a busy timeout are in force
+        QCOMPARE(pragma(database, u"journal_mode"_s).toString(), u"wal"_s);
+        QCOMPARE(pragma(database, u"synchronous"_s).toInt(), 2);
+        QCOMPARE(pragma(database, u"foreign_keys"_s).toInt(), 1);
+        QVERIFY(pragma(database, u"busy_timeout"_s).toInt() > 0);
+    }
+
+    void shouldConfigureAReopenedBoardToo()
+    {
+        // GIVEN a board that was closed
+        TempBoard board;
+        board.close();
+
+        // WHEN it is opened again (pragmas like foreign_keys are per connection)
+        board.reopen();
+        QVERIFY(board.isValid());
+
+        // THEN the new connection has the same settings
+        QCOMPARE(pragma(board.database(), u"journal_mode"_s).toString(), u"wal"_s);
+        QCOMPARE(pragma(board.database(), u"synchronous"_s).toInt(), 2);
+        QCOMPARE(pragma(board.database(), u"foreign_keys"_s).toInt(), 1);
+        QVERIFY(pragma(board.database(), u"busy_timeout"_s).toInt() > 0);
+    }
+
+    void shouldEnforceForeignKeys()
+    {
+        // GIVEN a board
+        TempBoard board;
+
+        // WHEN a link to tasks that do not exist is inserted behind the kernel's back
+        QSqlQuery query(board.database().connection());
+        const bool inserted = query.exec(
+            u"INSERT INTO links (parent_id, child_id) VALUES ('t_nope', 't_nada')"_s);
+
+        // THEN SQLite refuses it
+        QVERIFY(!inserted);
+        QVERIFY2(query.lastError().databaseText().contains(u"FOREIGN KEY"_s),
+                 qPrintable(query.lastError().text()));
+    }
+
+    void shouldCreateAMissingBoard_data()
+    {
+        QTest::addColumn<QString>("relativePath");
+        QTest::newRow("file in an existing folder") << u"board.db"_s;
+        QTest::newRow("file in folders that do not exist") << u"a/b/c/board.db"_s;
+    }
+
+    void shouldCreateAMissingBoard()
+    {
+        // GIVEN a path where nothing exists
+        QFETCH(QString, relativePath);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(relativePath);
+        QVERIFY(!QFile::exists(path));
+
+        // WHEN it is opened with the default mode
+        Result<std::unique_ptr<Database>> opened = Database::open(path);
+
+        // THEN the board is created there, at the newest schema
+        QVERIFY2(opened, qPrintable(opened.error().message));
+        QVERIFY(QFile::exists(path));
+        Database &database = **opened;
+        QCOMPARE(database.path(), QFileInfo(path).absoluteFilePath());
+        QCOMPARE(database.schemaVersion(), Database::currentSchemaVersion());
+        QCOMPARE(scalar(database, u"SELECT value FROM qanban_meta WHERE key = 'schema_version'"_s)
+                     .toInt(),
+                 Database::currentSchemaVersion());
+        QCOMPARE(tableNames(database), boardTables);
+    }
+
+    void shouldRefuseAMissingBoardThatMustExist()
+    {
+        // GIVEN a path where nothing exists, in a folder that does not exist either
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"missing/board.db"_s);
+
+        // WHEN it is opened with MustExist
+        Result<std::unique_ptr<Database>> opened = Database::open(path, Database::OpenMode::MustExist);
+
+        // THEN it is refused and nothing is made
+        QVERIFY(!opened);
+        QCOMPARE(opened.error().code, ErrorCode::NotFound);
+        QVERIFY2(opened.error().message.contains(path), qPrintable(opened.error().message));
+        QVERIFY(!QFile::exists(path));
+        QVERIFY(!QFile::exists(dir.filePath(u"missing"_s)));
+    }
+
+    void shouldOpenAnExistingBoardThatMustExist()
+    {
+        // GIVEN a board with a task, closed
+        TempBoard board;
+        Result<Task> task = board.store().create(NewTask{.title = u"keep me"_s});
+        QVERIFY(task);
+        board.close();
+
+        // WHEN it is opened with MustExist
+        Result<std::unique_ptr<Database>> opened = Database::open(board.databasePath(),
+                                                                  Database::OpenMode::MustExist);
+
+        // THEN it opens with its data and its version untouched
+        QVERIFY2(opened, qPrintable(opened.error().message));
+        QCOMPARE((*opened)->schemaVersion(), Database::currentSchemaVersion());
+        QCOMPARE(scalar(**opened, u"SELECT title FROM tasks"_s).toString(), u"keep me"_s);
+    }
+
+    void shouldRefuseAPathlessOpen()
+    {
+        // GIVEN no path WHEN opened THEN refused as invalid
+        Result<std::unique_ptr<Database>> opened = Database::open(QString());
+        QVERIFY(!opened);
+        QCOMPARE(opened.error().code, ErrorCode::Invalid);
+    }
+
+    void shouldRefuseWithoutTouching_data()
+    {
+        QTest::addColumn<Refusable>("kind");
+        QTest::addColumn<ErrorCode>("code");
+        QTest::addColumn<QString>("messagePart");
+        QTest::newRow("text file") << Refusable::TextFile << ErrorCode::Database
+                                   << u"not a Qanban database"_s;
+        QTest::newRow("binary noise") << Refusable::BinaryNoise << ErrorCode::Database
+                                      << u"not a Qanban database"_s;
+        QTest::newRow("someone else's SQLite database") << Refusable::ForeignSqlite
+                                                        << ErrorCode::Database
+                                                        << u"not a Qanban board"_s;
+        QTest::newRow("board from a newer Qanban") << Refusable::NewerBoard << ErrorCode::Database
+                                                   << u"newer Qanban"_s;
+        QTest::newRow("folder") << Refusable::Folder << ErrorCode::Database << u"folder"_s;
+    }
+
+    void shouldRefuseWithoutTouching()
+    {
+        // GIVEN a file the kernel must not take, with its bytes and its folder noted
+        QFETCH(Refusable, kind);
+        QFETCH(ErrorCode, code);
+        QFETCH(QString, messagePart);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"board.db"_s);
+        QVERIFY(makeRefusable(kind, path));
+        const QByteArray before = fileBytes(path);
+        const QStringList entriesBefore = folderEntries(dir.path());
+
+        // WHEN it is opened, in either mode
+        for (Database::OpenMode mode : {Database::OpenMode::CreateIfMissing,
+                                        Database::OpenMode::MustExist}) {
+            Result<std::unique_ptr<Database>> opened = Database::open(path, mode);
+
+            // THEN it is refused with a clear error
+            QVERIFY(!opened);
+            QCOMPARE(opened.error().code, code);
+            QVERIFY2(opened.error().message.contains(messagePart),
+                     qPrintable(opened.error().message));
+        }
+
+        // AND the file is byte for byte what it was, with no journal left beside it
+        QCOMPARE(fileBytes(path), before);
+        QCOMPARE(folderEntries(dir.path()), entriesBefore);
+    }
+
+    void shouldKeepAForeignDatabaseReadable()
+    {
+        // GIVEN someone else's SQLite database that was refused
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"photos.db"_s);
+        QVERIFY(makeRefusable(Refusable::ForeignSqlite, path));
+        QVERIFY(!Database::open(path));
+
+        // WHEN its owner reads it
+        RawConnection raw(path);
+
+        // THEN it is still theirs: same tables, same rows, old journal mode
+        QCOMPARE(raw.value(u"SELECT COUNT(*) FROM photos"_s).toInt(), 2);
+        QCOMPARE(raw.value(u"SELECT COUNT(*) FROM sqlite_master WHERE name = 'qanban_meta'"_s).toInt(), 0);
+        QCOMPARE(raw.value(u"PRAGMA journal_mode"_s).toString(), u"delete"_s);
+    }
+
+    void shouldMigrateAnOlderBoard_data()
+    {
+        QTest::addColumn<QStringList>("statements");
+        QTest::newRow("schema version 0") << QStringList{
+            u"CREATE TABLE qanban_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"_s,
+            u"INSERT INTO qanban_meta (key, value) VALUES ('schema_version', '0')"_s};
+        QTest::newRow("meta table without a version row") << QStringList{
+            u"CREATE TABLE qanban_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"_s};
+        QTest::newRow("version 0 with other settings kept") << QStringList{
+            u"CREATE TABLE qanban_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"_s,
+            u"INSERT INTO qanban_meta (key, value) VALUES ('schema_version', '0'), "
+            "('board_name', 'fleet')"_s};
+        QTest::newRow("empty file") << QStringList{};
+    }
+
+    void shouldMigrateAnOlderBoard()
+    {
+        // GIVEN a board file from before the current schema, made by hand
+        QFETCH(QStringList, statements);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"old.db"_s);
+        {
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+        }
+        {
+            RawConnection raw(path);
+            QVERIFY(raw.isOpen());
+            for (const QString &statement : std::as_const(statements))
+                QCOMPARE(raw.exec(statement), QString());
+        }
+        const bool hadBoardName = statements.join(u' ').contains(u"board_name"_s);
+
+        // WHEN it is opened
+        Result<std::unique_ptr<Database>> opened = Database::open(path, Database::OpenMode::MustExist);
+
+        // THEN it is migrated to the current version, keeping what it had
+        QVERIFY2(opened, qPrintable(opened.error().message));
+        Database &database = **opened;
+        QCOMPARE(database.schemaVersion(), Database::currentSchemaVersion());
+        QCOMPARE(scalar(database, u"SELECT value FROM qanban_meta WHERE key = 'schema_version'"_s)
+                     .toInt(),
+                 Database::currentSchemaVersion());
+        QCOMPARE(tableNames(database), boardTables);
+        if (hadBoardName) {
+            QCOMPARE(scalar(database, u"SELECT value FROM qanban_meta WHERE key = 'board_name'"_s)
+                         .toString(),
+                     u"fleet"_s);
+        }
+
+        // AND it works as a board
+        TaskStore store(database);
+        Result<Task> task = store.create(NewTask{.title = u"after the migration"_s});
+        QVERIFY2(task, qPrintable(task.error().message));
+    }
+
+    void shouldLeaveTheOldVersionWhenAMigrationFails()
+    {
+        // GIVEN a version 0 board that already has a table the migration wants to create
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"half.db"_s);
+        {
+            RawConnection raw(path);
+            QCOMPARE(raw.exec(u"CREATE TABLE qanban_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"_s),
+                     QString());
+            QCOMPARE(raw.exec(u"INSERT INTO qanban_meta VALUES ('schema_version', '0')"_s), QString());
+            QCOMPARE(raw.exec(u"CREATE TABLE runs (whatever TEXT)"_s), QString());
+        }
+
+        // WHEN it is opened
+        Result<std::unique_ptr<Database>> opened = Database::open(path);
+
+        // THEN the open fails, and the migration's work is rolled back as a whole
+        QVERIFY(!opened);
+        QCOMPARE(opened.error().code, ErrorCode::Database);
+        RawConnection raw(path);
+        QCOMPARE(raw.value(u"SELECT value FROM qanban_meta WHERE key = 'schema_version'"_s).toString(),
+                 u"0"_s);
+        QCOMPARE(raw.value(u"SELECT COUNT(*) FROM sqlite_master WHERE name = 'tasks'"_s).toInt(), 0);
+    }
+
+    void shouldNotMigrateACurrentBoardAgain()
+    {
+        // GIVEN a current board with a task
+        TempBoard board;
+        QVERIFY(board.store().create(NewTask{.title = u"one"_s}));
+        const QString before = board.dump();
+
+        // WHEN it is closed and opened again
+        board.close();
+        board.reopen();
+
+        // THEN nothing changed
+        QVERIFY(board.isValid());
+        QCOMPARE(board.database().schemaVersion(), Database::currentSchemaVersion());
+        QCOMPARE(board.dump(), before);
+    }
+
+    void shouldTakeTheWriteLockBeforeTheBodyRuns()
+    {
+        // GIVEN a board and a second connection that will not wait for locks
+        TempBoard board;
+        RawConnection other(board.databasePath(), 0);
+        QVERIFY(other.isOpen());
+        QCOMPARE(other.exec(u"SELECT COUNT(*) FROM tasks"_s), QString());
+
+        // WHEN a write transaction starts but has not written anything yet
+        QString otherBeginError;
+        Result<void> written = board.database().write([&]() -> Result<void> {
+            otherBeginError = other.exec(u"BEGIN IMMEDIATE"_s);
+            if (otherBeginError.isEmpty())
+                other.exec(u"ROLLBACK"_s);
+            return {};
+        });
+
+        // THEN it already holds the write lock: the other writer cannot begin
+        QVERIFY(written);
+        QVERIFY2(otherBeginError.contains(u"locked"_s), qPrintable(otherBeginError));
+
+        // AND once it has committed the other writer can
+        QCOMPARE(other.exec(u"BEGIN IMMEDIATE"_s), QString());
+        QCOMPARE(other.exec(u"ROLLBACK"_s), QString());
+    }
+
+    void shouldRetryTheWholeBodyWhenBusy()
+    {
+        // GIVEN a body that writes and then meets a busy database on its first attempt
+        TempBoard board;
+        Database &database = board.database();
+        int attempts = 0;
+
+        // WHEN it runs as a write
+        Result<int> written = database.write([&]() -> Result<int> {
+            ++attempts;
+            if (Result<void> done = database.execDirect(
+                    u"INSERT INTO qanban_meta (key, value) VALUES ('attempt-%1', 'x')"_s.arg(attempts),
+                    "insert");
+                !done)
+                return done.error();
+            if (attempts == 1)
+                return makeError(ErrorCode::Busy, u"database is locked"_s);
+            return attempts;
+        });
+
+        // THEN it ran again and succeeded, and only the successful attempt's work is kept
+        QVERIFY2(written, qPrintable(written.error().message));
+        QCOMPARE(*written, 2);
+        QCOMPARE(scalar(database, u"SELECT COUNT(*) FROM qanban_meta WHERE key LIKE 'attempt-%'"_s).toInt(), 1);
+        QCOMPARE(scalar(database, u"SELECT key FROM qanban_meta WHERE key LIKE 'attempt-%'"_s).toString(),
+                 u"attempt-2"_s);
+    }
+
+    void shouldGiveUpWhenBusyNeverEnds()
+    {
+        // GIVEN a body that always finds the database busy
+        TempBoard board;
+        int attempts = 0;
+
+        // WHEN it runs as a write
+        Result<void> written = board.database().write([&]() -> Result<void> {
+            ++attempts;
+            return makeError(ErrorCode::Busy, u"database is locked"_s);
+        });
+
+        // THEN it is retried a bounded number of times and the busy error comes back
+        QVERIFY(!written);
+        QCOMPARE(written.error().code, ErrorCode::Busy);
+        QVERIFY(attempts > 1);
+    }
+
+    void shouldRollBackAndReturnARefusedBody()
+    {
+        // GIVEN a body that writes and then refuses
+        TempBoard board;
+        Database &database = board.database();
+        const QString before = board.dump();
+        int attempts = 0;
+
+        // WHEN it runs as a write
+        Result<void> written = database.write([&]() -> Result<void> {
+            ++attempts;
+            if (Result<void> done = database.execDirect(
+                    u"INSERT INTO qanban_meta (key, value) VALUES ('half', 'done')"_s, "insert");
+                !done)
+                return done;
+            return makeError(ErrorCode::Refused, u"changed my mind"_s);
+        });
+
+        // THEN the refusal comes back as it was, once, and nothing is kept
+        QVERIFY(!written);
+        QCOMPARE(written.error().code, ErrorCode::Refused);
+        QCOMPARE(written.error().message, u"changed my mind"_s);
+        QCOMPARE(attempts, 1);
+        QCOMPARE(board.dump(), before);
+    }
+
+    void shouldReportARealBusyErrorAsBusy()
+    {
+        // GIVEN another connection holding the write lock
+        TempBoard board;
+        RawConnection other(board.databasePath(), 0);
+        QCOMPARE(other.exec(u"BEGIN IMMEDIATE"_s), QString());
+
+        // WHEN the board's connection tries to write without waiting (a raw statement)
+        QSqlQuery insert(board.database().connection());
+        QVERIFY(insert.exec(u"PRAGMA busy_timeout = 0"_s));
+        const bool ran = insert.exec(u"INSERT INTO qanban_meta (key, value) VALUES ('k', 'v')"_s);
+        const Error error = board.database().errorFrom(insert.lastError(), "insert");
+        QVERIFY(insert.exec(u"PRAGMA busy_timeout = 5000"_s));
+        QCOMPARE(other.exec(u"ROLLBACK"_s), QString());
+
+        // THEN the kernel classifies SQLite's answer as Busy, which write() retries
+        QVERIFY(!ran);
+        QCOMPARE(error.code, ErrorCode::Busy);
+    }
+
+    void shouldGiveEachThreadItsOwnConnection()
+    {
+        // GIVEN one board file and two threads that each open it and add tasks at once
+        TempBoard board;
+        const QString path = board.databasePath();
+        constexpr int perThread = 20;
+        QSemaphore opened;
+        QSemaphore go;
+        struct Outcome {
+            QString connectionName;
+            QString error;
+            int seen = 0;
+        };
+        Outcome outcomes[2];
+        auto work = [&](Outcome &outcome, const QString &prefix) {
+            Result<std::unique_ptr<Database>> database = Database::open(path);
+            if (!database) {
+                outcome.error = database.error().message;
+                opened.release();
+                return;
+            }
+            outcome.connectionName = (*database)->connectionName();
+            opened.release();
+            go.acquire();
+            TaskStore store(**database);
+            for (int i = 0; i < perThread && outcome.error.isEmpty(); ++i) {
+                Result<Task> task = store.create(NewTask{.title = u"%1 %2"_s.arg(prefix).arg(i)});
+                if (!task)
+                    outcome.error = task.error().message;
+            }
+            outcome.seen = scalar(**database, u"SELECT COUNT(*) FROM tasks"_s).toInt();
+        };
+        std::unique_ptr<QThread> first(QThread::create(work, std::ref(outcomes[0]), u"first"_s));
+        std::unique_ptr<QThread> second(QThread::create(work, std::ref(outcomes[1]), u"second"_s));
+
+        // WHEN both run
+        first->start();
+        second->start();
+        opened.acquire(2);
+        go.release(2);
+        QVERIFY(first->wait(60000));
+        QVERIFY(second->wait(60000));
+
+        // THEN each had its own named connection, neither failed, and every task is there
+        for (const Outcome &outcome : outcomes) {
+            QCOMPARE(outcome.error, QString());
+            QVERIFY(!outcome.connectionName.isEmpty());
+        }
+        QVERIFY(outcomes[0].connectionName != outcomes[1].connectionName);
+        QVERIFY(outcomes[0].connectionName != board.database().connectionName());
+        QCOMPARE(qMax(outcomes[0].seen, outcomes[1].seen), 2 * perThread);
+        QCOMPARE(scalar(board.database(), u"SELECT COUNT(*) FROM tasks"_s).toInt(), 2 * perThread);
+        QCOMPARE(scalar(board.database(), u"SELECT COUNT(*) FROM events WHERE kind = 'created'"_s).toInt(),
+                 2 * perThread);
+    }
+
+    void shouldRemoveTheConnectionWhenClosed()
+    {
+        // GIVEN an open board
+        QTemporaryDir dir;
+        QString name;
+        {
+            Result<std::unique_ptr<Database>> opened = Database::open(dir.filePath(u"b.db"_s));
+            QVERIFY(opened);
+            name = (*opened)->connectionName();
+            QVERIFY(QSqlDatabase::contains(name));
+        }
+        // WHEN it is destroyed THEN its named connection is gone too
+        QVERIFY(!QSqlDatabase::contains(name));
+    }
+
+    void shouldPassEverythingThroughTheSnapshotWithSqliteClosed()
+    {
+        // GIVEN a board with a task
+        TempBoard board;
+        QVERIFY(board.store().create(NewTask{.title = u"snap"_s}));
+        const QString before = board.dump();
+
+        // WHEN a snapshot of the bytes is taken twice
+        const QByteArray first = board.snapshot();
+        const QByteArray second = board.snapshot();
+
+        // THEN the board is usable afterwards, unchanged, and the bytes are stable
+        QVERIFY(board.isValid());
+        QVERIFY(!first.isEmpty());
+        QCOMPARE(second, first);
+        QCOMPARE(board.dump(), before);
+        QCOMPARE(scalar(board.database(), u"PRAGMA integrity_check"_s).toString(), u"ok"_s);
+    }
+
+    void shouldDumpEveryBoardTable()
+    {
+        // GIVEN a board WHEN dumped THEN every table of the schema is in the dump
+        TempBoard board;
+        const QString dump = board.dump();
+        for (const QString &table : boardTables)
+            QVERIFY2(dump.contains(u"== %1 ("_s.arg(table)), qPrintable(table));
+    }
+};
+
+QANBAN_TEST_MAIN(DatabaseTest)
+#include "tst_database.moc"
