@@ -17,6 +17,15 @@ namespace {
 constexpr int busyTimeoutMs = 5000;
 constexpr int maxWriteAttempts = 40;
 
+Error newerBoard(const QString &path, int version)
+{
+    return makeError(ErrorCode::Database,
+                     u"%1 was written by a newer Qanban (schema %2; this build knows up to "
+                     "%3); it was not changed"_s.arg(path)
+                         .arg(version)
+                         .arg(SchemaMigrator::latestVersion()));
+}
+
 QString uniqueConnectionName()
 {
     static QAtomicInteger<quint64> counter;
@@ -73,6 +82,24 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, OpenMode m
                              u"the Qt SQLite driver (QSQLITE) is not installed"_s);
         }
         db.setDatabaseName(database->m_path);
+        // The last connection to close a WAL database checkpoints it into the file, so a
+        // -wal left by a writer that died would be written into a file we then refuse.
+        // A read-only connection never checkpoints: such a file is judged through one.
+        if (info.exists() && QFileInfo::exists(database->m_path + u"-wal"_s)) {
+            db.setConnectOptions(
+                u"QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=%1"_s.arg(busyTimeoutMs));
+            if (!db.open()) {
+                return makeError(ErrorCode::Database, u"cannot open %1: %2"_s.arg(
+                                                          path, db.lastError().text()));
+            }
+            bool isEmpty = false;
+            Result<int> version = database->readSchemaVersion(&isEmpty);
+            db.close();
+            if (!version)
+                return version.error();
+            if (*version > SchemaMigrator::latestVersion())
+                return newerBoard(database->m_path, *version);
+        }
         db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=%1"_s.arg(busyTimeoutMs));
         if (!db.open()) {
             return makeError(ErrorCode::Database, u"cannot open %1: %2"_s.arg(
@@ -121,13 +148,8 @@ Result<void> Database::validateAndMigrate()
     Result<int> version = readSchemaVersion(&isEmpty);
     if (!version)
         return version.error();
-    if (*version > SchemaMigrator::latestVersion()) {
-        return makeError(ErrorCode::Database,
-                         u"%1 was written by a newer Qanban (schema %2; this build knows up to "
-                         "%3); it was not changed"_s.arg(m_path)
-                             .arg(*version)
-                             .arg(SchemaMigrator::latestVersion()));
-    }
+    if (*version > SchemaMigrator::latestVersion())
+        return newerBoard(m_path, *version);
 
     // Switching to WAL needs a moment of exclusive access; several processes opening a
     // new board at once can meet here, so a busy answer is retried like a write.

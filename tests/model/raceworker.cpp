@@ -1,10 +1,14 @@
-// The helper process of tst_claimrace: one real process racing others on one board file.
+// The helper process of the kernel tests: one real process racing others on one board
+// file (tst_claimrace), or dying in the middle of its work (tst_database).
 //
 //   raceworker drain <db> <name>          claim and complete ready tasks until none is left
 //   raceworker each <db> <name> <ids...>  try to claim each task once, in the given order
 //   raceworker open <db> <name>           open (or create) the board and add one task
+//   raceworker crash <db> <name> <sql...> run the statements on a plain SQLite connection,
+//                                         then exit without closing it, as a crash would:
+//                                         committed data stays in the -wal file
 //
-// Each mode opens the board first, then waits for a line on stdin, so that the test can
+// The race modes open the board first, then wait for a line on stdin, so that the test can
 // release all workers at once. Results go to stdout, one per line ("claimed <id>",
 // "won <id>", "lost <n>"); anything that is not a clean refusal goes to stderr as
 // "error: ..." and makes the exit code 2.
@@ -12,9 +16,13 @@
 #include "raceloop.h"
 
 #include <QCoreApplication>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QStringList>
 
 #include <cstdio>
+#include <cstdlib>
 #include <iostream>
 #include <string>
 
@@ -64,6 +72,21 @@ int main(int argc, char **argv)
     const QString mode = args.at(0);
     const QString path = args.at(1);
     const QString name = args.at(2);
+
+    if (mode == "crash"_L1) {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"crash"_s);
+        db.setDatabaseName(path);
+        if (!db.open())
+            return fail(u"open: "_s + db.lastError().text());
+        QSqlQuery query(db);
+        for (const QString &statement : args.mid(3)) {
+            if (!query.exec(statement))
+                return fail(statement + u": "_s + query.lastError().text());
+        }
+        query.finish();
+        std::fflush(stdout);
+        std::_Exit(0);
+    }
 
     if (mode == "open"_L1) {
         waitForGo();

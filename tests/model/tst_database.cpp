@@ -4,6 +4,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QProcess>
 #include <QSemaphore>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -142,6 +143,20 @@ bool makeRefusable(Refusable kind, const QString &path)
         return QDir().mkpath(path);
     }
     return false;
+}
+
+// Runs the statements in a helper process that then dies without closing its
+// connection: what it committed is left in the -wal file, as after a crash.
+QString crashAfter(const QString &path, const QStringList &statements)
+{
+    QProcess process;
+    process.start(QString::fromUtf8(RACEWORKER_PATH),
+                  QStringList{u"crash"_s, path, u"crasher"_s} + statements);
+    if (!process.waitForFinished(60000))
+        return u"the helper did not finish"_s;
+    if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0)
+        return QString::fromUtf8(process.readAllStandardError());
+    return {};
 }
 
 } // namespace
@@ -320,6 +335,69 @@ private Q_SLOTS:
         // AND the file is byte for byte what it was, with no journal left beside it
         QCOMPARE(fileBytes(path), before);
         QCOMPARE(folderEntries(dir.path()), entriesBefore);
+    }
+
+    void shouldRefuseAWalLeftByACrashWithoutTouching_data()
+    {
+        QTest::addColumn<bool>("ourBoard");
+        QTest::addColumn<QString>("messagePart");
+        QTest::newRow("newer board") << true << u"newer Qanban"_s;
+        QTest::newRow("someone else's database") << false << u"not a Qanban board"_s;
+    }
+
+    void shouldRefuseAWalLeftByACrashWithoutTouching()
+    {
+        // GIVEN a file the kernel must refuse, whose last writer died with its commits
+        // still in the -wal file (the last connection to close would checkpoint them)
+        QFETCH(bool, ourBoard);
+        QFETCH(QString, messagePart);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"board.db"_s);
+        QStringList statements;
+        if (ourBoard) {
+            QVERIFY(Database::open(path));
+            statements << u"UPDATE qanban_meta SET value = '%1' WHERE key = 'schema_version'"_s.arg(
+                Database::currentSchemaVersion() + 1);
+        } else {
+            statements << u"PRAGMA journal_mode=WAL"_s
+                       << u"CREATE TABLE photos (id INTEGER PRIMARY KEY, name TEXT)"_s;
+        }
+        statements << u"CREATE TABLE notes (body TEXT)"_s << u"INSERT INTO notes VALUES ('x')"_s;
+        QCOMPARE(crashAfter(path, statements), QString());
+        const QByteArray database = fileBytes(path);
+        const QByteArray wal = fileBytes(path + u"-wal"_s);
+        QVERIFY(wal.size() > 32);
+
+        // WHEN it is opened
+        Result<std::unique_ptr<Database>> opened = Database::open(path);
+
+        // THEN it is refused, and neither the file nor its -wal was written
+        QVERIFY(!opened);
+        QVERIFY2(opened.error().message.contains(messagePart), qPrintable(opened.error().message));
+        QCOMPARE(fileBytes(path), database);
+        QCOMPARE(fileBytes(path + u"-wal"_s), wal);
+    }
+
+    void shouldOpenOurBoardWhoseWriterCrashed()
+    {
+        // GIVEN a current board whose last writer died with a commit still in the -wal
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"board.db"_s);
+        QVERIFY(Database::open(path));
+        QCOMPARE(crashAfter(path, {u"INSERT INTO qanban_meta VALUES ('last_words', 'ouch')"_s}),
+                 QString());
+        QVERIFY(QFileInfo(path + u"-wal"_s).size() > 32);
+
+        // WHEN it is opened
+        Result<std::unique_ptr<Database>> opened = Database::open(path, Database::OpenMode::MustExist);
+
+        // THEN it opens read-write with the dead writer's commit in it
+        QVERIFY2(opened, qPrintable(opened.error().message));
+        QCOMPARE(scalar(**opened, u"SELECT value FROM qanban_meta WHERE key = 'last_words'"_s).toString(),
+                 u"ouch"_s);
+        TaskStore store(**opened);
+        QVERIFY(store.create(NewTask{.title = u"carry on"_s}));
+        QCOMPARE(scalar(**opened, u"PRAGMA integrity_check"_s).toString(), u"ok"_s);
     }
 
     void shouldKeepAForeignDatabaseReadable()
