@@ -640,12 +640,16 @@ Result<Task> TaskStore::placeBefore(const QString &id, const QString &beforeId)
             if (before->status != task.status || before->archived != task.archived) {
                 return refused(u"task %1 is not in the same column as %2"_s.arg(beforeId, id));
             }
+            // The card just above, in the column's (sort_rank, id) order: ranks can tie
+            // once a column has been renumbered, and a tie leaves no room (renumbered below).
             QSqlQuery &above = m_database.prepare(
                 u"SELECT MAX(sort_rank) FROM tasks WHERE status = ? AND archived = ? "
-                "AND sort_rank < ? AND id <> ?"_s);
+                "AND (sort_rank < ? OR (sort_rank = ? AND id < ?)) AND id <> ?"_s);
             above.addBindValue(status);
             above.addBindValue(task.archived ? 1 : 0);
             above.addBindValue(before->rank);
+            above.addBindValue(before->rank);
+            above.addBindValue(beforeId);
             above.addBindValue(id);
             if (Result<void> done = m_database.exec(above, "read the rank above"); !done)
                 return done.error();

@@ -847,6 +847,38 @@ private Q_SLOTS:
         QCOMPARE(board.count(u"SELECT COUNT(DISTINCT sort_rank) FROM tasks"_s), 42);
     }
 
+    void shouldPlaceBeforeTheSecondOfTwoEqualRanks()
+    {
+        // GIVEN a ready column that was renumbered (its ranks restart at the bottom of the
+        // range), and a task from another column that comes back into it with a rank
+        // equal to one of its tasks: two cards share a rank, ordered by id
+        Board board;
+        board.add(u"Parked"_s);
+        QVERIFY_OK(board.store().move(board.id(u"Parked"_s), TaskStatus::Todo));
+        board.add(u"A"_s);
+        board.add(u"B"_s);
+        for (int i = 0; i < 30; ++i) {
+            const QString name = u"N%1"_s.arg(i);
+            board.add(name);
+            QVERIFY_OK(board.store().placeBefore(board.id(name), board.id(u"B"_s)));
+        }
+        QVERIFY_OK(board.store().move(board.id(u"Parked"_s), TaskStatus::Ready));
+        QVERIFY2(board.task(u"A"_s).rank == board.task(u"Parked"_s).rank,
+                 "precondition: the renumbered column should tie A with Parked");
+        const QStringList column = board.column(TaskStatus::Ready).split(u',');
+        const QString first = column.at(0);
+        const QString second = column.at(1);
+        QCOMPARE(QSet<QString>({first, second}), QSet<QString>({u"A"_s, u"Parked"_s}));
+
+        // WHEN a card is placed before the second of the two
+        board.add(u"Z"_s);
+        QVERIFY_OK(board.store().placeBefore(board.id(u"Z"_s), board.id(second)));
+
+        // THEN it sits between them, not above both
+        const QStringList after = board.column(TaskStatus::Ready).split(u',');
+        QCOMPARE(after.mid(0, 3), (QStringList{first, u"Z"_s, second}));
+    }
+
     // ------------------------------------------------------------ links
 
     void shouldLinkAndDemoteOnlyForAnOpenParent_data()
