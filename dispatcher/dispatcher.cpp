@@ -675,8 +675,9 @@ void Dispatcher::shutdown()
     if (m_feed)
         m_feed->stop();
 
+    // A supervisor that has not taken its lock yet still gets the signal: by pid.
     for (auto it = m_launched.cbegin(); it != m_launched.cend(); ++it) {
-        if (ProcessTools::LockFile::isHeld(RunSupervisor::lockPath(it->logPath)))
+        if (ProcessTools::isAlive(it->supervisorPid))
             ::kill(pid_t(it->supervisorPid), SIGTERM);
     }
     for (auto it = m_adopted.cbegin(); it != m_adopted.cend(); ++it)
@@ -689,8 +690,10 @@ void Dispatcher::shutdown()
     bool killed = false;
     while (nowMs() < deadline) {
         bool alive = false;
-        for (auto it = m_launched.cbegin(); it != m_launched.cend() && !alive; ++it)
-            alive = ProcessTools::LockFile::isHeld(RunSupervisor::lockPath(it->logPath));
+        for (auto it = m_launched.cbegin(); it != m_launched.cend() && !alive; ++it) {
+            alive = ProcessTools::isAlive(it->supervisorPid)
+                || ProcessTools::LockFile::isHeld(RunSupervisor::lockPath(it->logPath));
+        }
         for (auto it = m_adopted.cbegin(); it != m_adopted.cend() && !alive; ++it)
             alive = ProcessTools::groupIsAlive(it->pid);
         if (!alive)
@@ -711,6 +714,13 @@ void Dispatcher::shutdown()
     for (auto it = m_pending.cbegin(); it != m_pending.cend(); ++it)
         (void)m_store->releaseRun(it.value(), it.key(), u"the dispatcher shut down"_s);
     m_pending.clear();
+    // A supervisor that died before recording anything leaves its run open: close it.
+    for (auto it = m_launched.cbegin(); it != m_launched.cend(); ++it) {
+        if (Result<Run> run = m_store->queries().run(it.key()); run && run->isOpen()) {
+            (void)m_store->releaseRun(it->taskId, it.key(),
+                                      u"the dispatcher shut down before the worker ended"_s);
+        }
+    }
     m_launched.clear();
     Q_EMIT stopped();
 }

@@ -31,6 +31,8 @@ WorkerProcess::WorkerProcess(const Spec &spec, QObject *parent)
     connect(m_process, &QProcess::started, this, [this] {
         m_pid = m_process->processId();
         Q_EMIT started(m_pid);
+        if (m_stopWhenStarted)
+            stop(m_exit.stop);
     });
     connect(m_process, qOverload<int, QProcess::ExitStatus>(&QProcess::finished), this,
             &WorkerProcess::onFinished);
@@ -104,10 +106,14 @@ void WorkerProcess::start()
 
 void WorkerProcess::stop(WorkerExit::Stop reason)
 {
-    if (m_done || m_pid <= 0)
+    if (m_done)
         return;
     if (m_exit.stop == WorkerExit::Stop::None)
         m_exit.stop = reason;
+    if (m_pid <= 0) {
+        m_stopWhenStarted = true; // still starting: stop it as soon as it has a pid
+        return;
+    }
     if (m_killTimer->isActive() || m_killed)
         return;
     qCDebug(lcDispatcher, "stopping worker group %lld", m_pid);

@@ -66,6 +66,7 @@ private:
     qint64 m_pid = 0;
     qint64 m_drainStarted = 0;
     bool m_killed = false;
+    bool m_stopWhenStarted = false;
     bool m_done = false;
     WorkerExit m_exit;
 };

@@ -2,6 +2,7 @@
 
 #include "processtools.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
@@ -99,6 +100,24 @@ bool groupAlive(qint64 processGroup)
 bool processAlive(qint64 pid)
 {
     return ProcessTools::isAlive(pid);
+}
+
+QList<qint64> processesMentioning(const QString &text)
+{
+    QList<qint64> found;
+    const QByteArray needle = text.toUtf8();
+    const QStringList entries = QDir(u"/proc"_s).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    for (const QString &entry : entries) {
+        bool isPid = false;
+        const qint64 pid = entry.toLongLong(&isPid);
+        if (!isPid || pid == QCoreApplication::applicationPid() || !processAlive(pid))
+            continue;
+        const QByteArray seen = readAll(u"/proc/%1/cmdline"_s.arg(entry))
+            + readAll(u"/proc/%1/environ"_s.arg(entry));
+        if (seen.contains(needle))
+            found << pid;
+    }
+    return found;
 }
 
 QByteArray readAll(const QString &path)

@@ -36,5 +36,8 @@ QStringList eventKinds(TempBoard &board, const QString &id);
 bool groupAlive(qint64 processGroup);
 bool processAlive(qint64 pid);
 QByteArray readAll(const QString &path);
+// Live processes whose command line or environment mentions text (a board's home): what
+// a test leaves behind.
+QList<qint64> processesMentioning(const QString &text);
 
 } // namespace DispatchTest
