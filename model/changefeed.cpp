@@ -9,21 +9,36 @@
 #include <QSqlQuery>
 #include <QTimer>
 
+#include <iterator>
+
 using namespace Qt::StringLiterals;
 
 namespace {
 constexpr int batchSize = 500;
+// The first write of a commit wakes the feed before the commit is visible, and the write
+// that completes it may raise no further notification (the fsync and the shared-memory
+// index do not). A few more looks after the last notification catch it however long
+// the fsync takes.
+constexpr int settleDelaysMs[] = {4, 16, 60};
 }
 
 ChangeFeed::ChangeFeed(const QString &databasePath, QObject *parent)
     : QObject(parent), m_databasePath(databasePath), m_timer(new QTimer(this)),
-      m_watcher(new QFileSystemWatcher(this))
+      m_settleTimer(new QTimer(this)), m_watcher(new QFileSystemWatcher(this))
 {
     connect(m_timer, &QTimer::timeout, this, &ChangeFeed::poll);
+    m_settleTimer->setSingleShot(true);
+    connect(m_settleTimer, &QTimer::timeout, this, [this] {
+        poll();
+        if (++m_settleStep < int(std::size(settleDelaysMs)))
+            m_settleTimer->start(settleDelaysMs[m_settleStep]);
+    });
     connect(m_watcher, &QFileSystemWatcher::fileChanged, this, [this] {
         // A checkpoint can replace a watched file; watch it again.
         watchFiles();
         schedulePoll();
+        m_settleStep = 0;
+        m_settleTimer->start(settleDelaysMs[0]);
     });
 }
 
@@ -53,6 +68,7 @@ Result<void> ChangeFeed::start(int intervalMs)
 void ChangeFeed::stop()
 {
     m_timer->stop();
+    m_settleTimer->stop();
     const QStringList watched = m_watcher->files();
     if (!watched.isEmpty())
         m_watcher->removePaths(watched);

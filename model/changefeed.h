@@ -59,8 +59,10 @@ private:
     QString m_databasePath;
     std::unique_ptr<Database> m_database;
     QTimer *m_timer;
+    QTimer *m_settleTimer;
     QFileSystemWatcher *m_watcher;
     qint64 m_cursor = -1;
     qint64 m_dataVersion = -1;
     bool m_pollScheduled = false;
+    int m_settleStep = 0;
 };

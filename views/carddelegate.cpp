@@ -169,6 +169,19 @@ QString CardDelegate::statusLine(const QModelIndex &index) const
     return {};
 }
 
+int CardDelegate::titleLineCount(const QString &title, const QFont &font, int width) const
+{
+    constexpr qsizetype cacheLimit = 50000;
+    const QString key = QString::number(width) + u'|' + font.key() + u'|' + title;
+    if (auto it = m_titleLines.constFind(key); it != m_titleLines.constEnd())
+        return *it;
+    if (m_titleLines.size() > cacheLimit)
+        m_titleLines.clear();
+    const int lines = int(titleLines(title, font, width).size());
+    m_titleLines.insert(key, lines);
+    return lines;
+}
+
 QSize CardDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
     const QFontMetrics title(titleFont(option.font));
@@ -176,10 +189,10 @@ QSize CardDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelInd
     int height = 2 * outerMargin + 2 * padding;
     const int textWidth = qMax(80, option.rect.width() - 2 * outerMargin - 2 * padding - accentWidth);
     const qreal chip = chipWidth(priorityChip(index), smallFont(option.font));
-    const qsizetype lines = titleLines(index.data(BoardModel::TitleRole).toString(),
-                                       titleFont(option.font),
-                                       textWidth - (chip > 0 ? chip + 6 : 0)).size();
-    height += int(qMax<qsizetype>(lines, 1)) * title.lineSpacing() + 2;
+    const int lines = titleLineCount(index.data(BoardModel::TitleRole).toString(),
+                                     titleFont(option.font),
+                                     int(textWidth - (chip > 0 ? chip + 6 : 0)));
+    height += qMax(lines, 1) * title.lineSpacing() + 2;
     height += small.lineSpacing() + 2; // meta line
     if (!badgeLine(index).isEmpty() || index.data(BoardModel::FailuresRole).toInt() > 0)
         height += small.lineSpacing() + 2;

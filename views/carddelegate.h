@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QHash>
 #include <QStyledItemDelegate>
 
 #include <functional>
@@ -30,5 +31,10 @@ public:
     QString statusLine(const QModelIndex &index) const;
 
 private:
+    int titleLineCount(const QString &title, const QFont &font, int width) const;
+
     Clock m_clock;
+    // A relayout of a long column asks every card's size; wrapping its title is the
+    // costly part, and titles rarely change.
+    mutable QHash<QString, int> m_titleLines;
 };
