@@ -1,5 +1,7 @@
 #include "boardverbs.h"
 #include "cliapp.h"
+#include "dispatcherverbs.h"
+#include "runsupervisor.h"
 #include "taskverbs.h"
 #include "workerverbs.h"
 
@@ -15,10 +17,15 @@ int main(int argc, char **argv)
     QCoreApplication::setApplicationName(u"qanbanctl"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(QANBAN_VERSION));
 
+    // Hidden: the supervisor the dispatcher starts for each worker (dispatcher/runsupervisor.h).
+    const QStringList arguments = QCoreApplication::arguments();
+    if (arguments.value(1) == "supervise"_L1)
+        return RunSupervisor::exec(arguments.mid(2));
+
     CliApp cli;
     cli.addVerbs(TaskVerbs::verbs());
     cli.addVerbs(WorkerVerbs::verbs());
     cli.addVerbs(BoardVerbs::verbs());
-    // The dispatcher's verbs (dispatch, profile ...) are added here the same way.
+    cli.addVerbs(DispatcherVerbs::verbs());
     return cli.run(QCoreApplication::arguments().mid(1));
 }

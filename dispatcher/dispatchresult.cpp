@@ -61,7 +61,8 @@ QJsonObject DispatchResult::toJson() const
     }
     QJsonArray waitingJson;
     for (const DispatchPlan::Waiting &item : waitingRetry)
-        waitingJson.append(QJsonObject{{u"task"_s, item.task}, {u"retry_after"_s, item.retryAfter}});
+        waitingJson.append(
+            QJsonObject{{u"task"_s, item.task}, {u"retry_after"_s, item.retryAfter}});
     return {
         {u"dry_run"_s, dryRun},
         {u"spawned"_s, spawnedJson},

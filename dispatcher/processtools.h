@@ -32,6 +32,7 @@ public:
 
     // Takes the lock without waiting; false when another process holds it.
     bool acquire(const QString &path);
+    bool isHeld() const { return m_fd >= 0; }
     // Whether some live process holds the lock on path.
     static bool isHeld(const QString &path);
 

@@ -219,7 +219,8 @@ void RunSupervisor::start()
 
     Result<Task> task = m_store->queries().task(m_options.taskId);
     if (!task || task->currentRunId != m_options.runId) {
-        logLine(u"run %1 is no longer the task's current run; not starting"_s.arg(m_options.runId));
+        logLine(u"run %1 is no longer the task's current run; not starting"_s.arg(
+            m_options.runId));
         finish(0);
         return;
     }
@@ -337,5 +338,9 @@ void RunSupervisor::finish(int status)
     m_finished = true;
     if (m_feed)
         m_feed->stop();
+    // The run's end is recorded: the lock file has done its job. Removed while still held,
+    // so a dispatcher never sees it free while this supervisor could still write.
+    if (m_lock.isHeld())
+        QFile::remove(lockPath(m_options.worker.logPath));
     Q_EMIT done(status);
 }

@@ -523,10 +523,9 @@ private Q_SLOTS:
         const QString id = readyTask(board(), u"p"_s, 0, 5);
         Result<Task> claimed = board().store().claim(id, d.claimer());
         QVERIFY(claimed.ok());
-        QVERIFY(board().store()
-                    .setRunProcess(*claimed->currentRunId, zombie,
-                                   BoardHome(board().home()).runLogPath(id, *claimed->currentRunId))
-                    .ok());
+        const qint64 run = *claimed->currentRunId;
+        const QString log = BoardHome(board().home()).runLogPath(id, run);
+        QVERIFY(board().store().setRunProcess(run, zombie, log).ok());
         // WHEN the dispatcher reaps
         const DispatchResult result = d.tick();
         // THEN the zombie counts as dead
