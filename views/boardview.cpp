@@ -134,6 +134,10 @@ void BoardView::wireView(ColumnView *view, int lane)
 {
     connect(view, &ColumnView::currentTaskChanged, this, &BoardView::currentTaskChanged);
     connect(view, &ColumnView::openRequested, this, &BoardView::openRequested);
+    view->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(view, &QWidget::customContextMenuRequested, this, [this, view](const QPoint &at) {
+        Q_EMIT cardMenuRequested(view, view->viewport()->mapToGlobal(at));
+    });
     connect(view, &ColumnView::moveToNeighbourRequested, this,
             [this, view](const QStringList &ids, int direction) {
                 const int column = int(view->status()) + direction;

@@ -43,6 +43,8 @@ Q_SIGNALS:
     void currentTaskChanged(const QString &id);
     void openRequested(const QString &id);
     void quickCreateRequested(TaskStatus column, const QString &title);
+    // Right click (or the menu key) on a column: the selected cards' ids, where to show it.
+    void cardMenuRequested(ColumnView *view, const QPoint &globalPosition);
 
 private:
     struct Lane {

@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "boardmodel.h"
+#include "archivecommand.h"
 #include "boardview.h"
 #include "columnview.h"
 #include "dialogprovider.h"
@@ -16,6 +17,7 @@
 #include <QDockWidget>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QSet>
 #include <QStatusBar>
 #include <QToolBar>
@@ -64,6 +66,7 @@ MainWindow::MainWindow(TaskService *service, BoardModel *model, QWidget *parent)
         m_drawerDock->show();
     });
     connect(m_board, &BoardView::openRequested, this, &MainWindow::openTask);
+    connect(m_board, &BoardView::cardMenuRequested, this, &MainWindow::showCardMenu);
     connect(m_board, &BoardView::quickCreateRequested, this,
             [this](TaskStatus column, const QString &title) {
                 NewTask spec;
@@ -149,6 +152,16 @@ void MainWindow::createActions()
     connect(archived, &QAction::toggled, m_model, &BoardModel::setIncludeArchived);
 
     toolbar->addSeparator();
+    QAction *assign = toolbar->addAction(tr("Assign…"));
+    assign->setObjectName(u"action-assign"_s);
+    assign->setShortcut(Qt::CTRL | Qt::Key_R);
+    connect(assign, &QAction::triggered, this, &MainWindow::assignSelected);
+
+    QAction *block = toolbar->addAction(tr("Block…"));
+    block->setObjectName(u"action-block"_s);
+    block->setShortcut(Qt::CTRL | Qt::Key_B);
+    connect(block, &QAction::triggered, this, [this] { moveSelected(TaskStatus::Blocked); });
+
     QAction *unblock = toolbar->addAction(tr("Unblock"));
     unblock->setObjectName(u"action-unblock"_s);
     unblock->setShortcut(Qt::CTRL | Qt::Key_U);
@@ -188,29 +201,87 @@ void MainWindow::openTask(const QString &id)
     m_drawerDock->raise();
 }
 
-void MainWindow::newTask()
+QStringList MainWindow::knownAssignees() const
 {
     QSet<QString> assignees;
     for (int column = 0; column < m_model->rowCount(); ++column) {
         const QModelIndex parent = m_model->index(column, 0);
         for (int row = 0; row < m_model->rowCount(parent); ++row) {
-            const QString name = m_model->index(row, 0, parent).data(BoardModel::AssigneeRole).toString();
+            const QString name =
+                m_model->index(row, 0, parent).data(BoardModel::AssigneeRole).toString();
             if (!name.isEmpty())
                 assignees.insert(name);
         }
     }
     QStringList known(assignees.cbegin(), assignees.cend());
     known.sort();
-    NewTaskDialog dialog(known, this);
+    return known;
+}
+
+void MainWindow::newTask()
+{
+    NewTaskDialog dialog(knownAssignees(), this);
     if (dialog.exec() == QDialog::Accepted)
         m_service->createTask(dialog.task());
+}
+
+void MainWindow::moveSelected(TaskStatus to)
+{
+    const QStringList ids = m_board->selectedTaskIds();
+    if (!ids.isEmpty())
+        m_model->moveCards(ids, to);
+}
+
+void MainWindow::assignSelected()
+{
+    const QStringList ids = m_board->selectedTaskIds();
+    if (ids.isEmpty())
+        return;
+    if (const std::optional<QString> assignee = m_dialogs->askAssignee(knownAssignees(), ids))
+        m_service->assignTasks(ids, *assignee);
+}
+
+void MainWindow::showCardMenu(ColumnView *view, const QPoint &globalPosition)
+{
+    view->setFocus(Qt::PopupFocusReason);
+    const QStringList ids = view->selectedTaskIds();
+    QMenu menu(this);
+    menu.setObjectName(u"card-menu"_s);
+    if (!ids.isEmpty()) {
+        if (ids.size() == 1) {
+            menu.addAction(tr("Open"), this, [this, id = ids.constFirst()] { openTask(id); });
+            menu.addSeparator();
+        }
+        QMenu *moveTo = menu.addMenu(tr("Move to"));
+        for (TaskStatus status : TaskStatuses::all()) {
+            if (status == TaskStatus::Running || status == view->status())
+                continue;
+            moveTo->addAction(m_model->headerData(int(status), Qt::Horizontal).toString(), this,
+                              [this, ids, status] { m_model->moveCards(ids, status); });
+        }
+        menu.addAction(tr("Assign…"), this, &MainWindow::assignSelected);
+        if (view->status() != TaskStatus::Blocked && view->status() != TaskStatus::Done) {
+            menu.addAction(tr("Block…"), this,
+                           [this, ids] { m_model->moveCards(ids, TaskStatus::Blocked); });
+        }
+        if (view->status() == TaskStatus::Blocked)
+            menu.addAction(tr("Unblock"), this, [this, ids] { m_service->unblockTasks(ids); });
+        menu.addAction(tr("Archive"), this, [this, ids] {
+            m_undoStack->push(new ArchiveCommand(m_service, ids, true));
+        });
+        menu.addSeparator();
+    }
+    menu.addAction(tr("Select all in %1").arg(m_model->headerData(int(view->status()),
+                                                                 Qt::Horizontal).toString()),
+                   view, &QAbstractItemView::selectAll);
+    menu.exec(globalPosition);
 }
 
 void MainWindow::archiveSelected()
 {
     const QStringList ids = m_board->selectedTaskIds();
     if (!ids.isEmpty())
-        m_service->archiveTasks(ids, true);
+        m_undoStack->push(new ArchiveCommand(m_service, ids, true));
 }
 
 void MainWindow::unblockSelected()
@@ -224,10 +295,14 @@ void MainWindow::updateSummary()
 {
     QStringList parts;
     int total = 0;
-    for (TaskStatus status : {TaskStatus::Ready, TaskStatus::Running, TaskStatus::Blocked}) {
-        const int count = m_model->rowCount(m_model->columnIndex(status));
-        parts << u"%1 %2"_s.arg(count).arg(m_model->headerData(int(status), Qt::Horizontal).toString().toLower());
-    }
+    // One plural message per column, not a count glued to the lower-cased header: in
+    // many languages the word agrees with the count.
+    static constexpr std::pair<TaskStatus, const char *> counted[] = {
+        {TaskStatus::Ready, QT_TR_N_NOOP("%n ready")},
+        {TaskStatus::Running, QT_TR_N_NOOP("%n running")},
+        {TaskStatus::Blocked, QT_TR_N_NOOP("%n blocked")}};
+    for (const auto &[status, text] : counted)
+        parts << tr(text, nullptr, m_model->rowCount(m_model->columnIndex(status)));
     for (int column = 0; column < m_model->rowCount(); ++column)
         total += m_model->rowCount(m_model->index(column, 0));
     const QString summary = tr("%n task(s): %1", nullptr, total).arg(parts.join(u", "_s));

@@ -1,11 +1,14 @@
 #pragma once
 
+#include "taskstatus.h"
+
 #include <QMainWindow>
 
 #include <memory>
 
 class BoardModel;
 class BoardView;
+class ColumnView;
 class DialogProvider;
 class QAction;
 class QDockWidget;
@@ -34,6 +37,8 @@ public:
     // Tests answer the board's questions through their own provider.
     void setDialogProvider(std::unique_ptr<DialogProvider> provider);
     void openTask(const QString &id);
+    // The bulk actions, on the cards selected in the focused column (or everywhere).
+    void moveSelected(TaskStatus to);
     void showMessage(const QString &message);
 
 private:
@@ -41,6 +46,9 @@ private:
     void newTask();
     void archiveSelected();
     void unblockSelected();
+    void assignSelected();
+    void showCardMenu(ColumnView *view, const QPoint &globalPosition);
+    QStringList knownAssignees() const;
     void updateSummary();
 
     TaskService *m_service;

@@ -21,6 +21,10 @@ public:
         return u"needs a key"_s;
     }
     bool confirmStop(const QStringList &) override { return true; }
+    std::optional<QString> askAssignee(const QStringList &, const QStringList &) override
+    {
+        return u"coder"_s;
+    }
 };
 
 QString columnOf(BoardModel &model, TaskStatus status)
