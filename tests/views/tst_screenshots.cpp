@@ -83,6 +83,34 @@ private:
         return true;
     }
 
+    static QPalette darkPalette()
+    {
+        QPalette palette;
+        palette.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2e));
+        palette.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
+        palette.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x21));
+        palette.setColor(QPalette::AlternateBase, QColor(0x26, 0x26, 0x29));
+        palette.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
+        palette.setColor(QPalette::Button, QColor(0x33, 0x33, 0x37));
+        palette.setColor(QPalette::ButtonText, QColor(0xe6, 0xe6, 0xe6));
+        palette.setColor(QPalette::Mid, QColor(0x55, 0x55, 0x5a));
+        palette.setColor(QPalette::Highlight, QColor(0x3d, 0x7e, 0xd8));
+        palette.setColor(QPalette::HighlightedText, Qt::white);
+        palette.setColor(QPalette::PlaceholderText, QColor(0x90, 0x90, 0x96));
+        return palette;
+    }
+
+    static int averageLightness(const QImage &image)
+    {
+        qint64 sum = 0;
+        qint64 count = 0;
+        for (int y = 0; y < image.height(); y += 4) {
+            for (int x = 0; x < image.width(); x += 4, ++count)
+                sum += QColor(image.pixel(x, y)).lightness();
+        }
+        return count ? int(sum / count) : 0;
+    }
+
     // How many distinct colours a picture has: a blank or broken window has very few.
     static int colourCount(const QImage &image)
     {
@@ -140,6 +168,17 @@ private Q_SLOTS:
         window.openTask(blocked.data(BoardModel::IdRole).toString());
         QVERIFY(shown.wait());
         QVERIFY(!save(window, u"board-drawer.png"_s).isEmpty());
+
+        // The same board in a dark palette: cards must follow the system's colours.
+        const QPalette light = QApplication::palette();
+        QApplication::setPalette(darkPalette());
+        QTRY_COMPARE(window.board()->columnView(TaskStatus::Ready)->palette().color(QPalette::Base),
+                     darkPalette().color(QPalette::Base));
+        const QImage dark = window.grab().toImage();
+        QVERIFY(!save(window, u"board-dark.png"_s).isEmpty());
+        QVERIFY2(averageLightness(dark) < 90, "the dark palette left the board light");
+        QVERIFY(averageLightness(busy) > 150);
+        QApplication::setPalette(light);
 
         auto *lanes = window.findChild<QAction *>(u"action-lanes"_s);
         QVERIFY(lanes);
