@@ -2,6 +2,7 @@
 #include "boardmodel.h"
 #include "mainwindow.h"
 #include "taskservice.h"
+#include "translationloader.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -15,19 +16,26 @@ using namespace Qt::StringLiterals;
 int main(int argc, char **argv)
 {
     QApplication app(argc, argv);
+    TranslationLoader translations;
+    translations.load(QLocale::system());
     QApplication::setApplicationName(u"qanban"_s);
     QApplication::setApplicationDisplayName(u"Qanban"_s);
     QApplication::setApplicationVersion(QStringLiteral(QANBAN_VERSION));
-    QApplication::setDesktopFileName(u"qanban"_s);
+    QApplication::setDesktopFileName(u"io.github.qanban.Qanban"_s);
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(u"Qanban: the board for fleets of AI-agent workers."_s);
+    parser.setApplicationDescription(
+        QCoreApplication::translate("main", "Qanban: the board for fleets of AI-agent workers."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption homeOption(u"home"_s, u"The board's home folder."_s, u"DIR"_s);
-    const QCommandLineOption dbOption(u"db"_s, u"The board database."_s, u"PATH"_s);
+    const QCommandLineOption homeOption(
+        u"home"_s, QCoreApplication::translate("main", "The board's home folder."), u"DIR"_s);
+    const QCommandLineOption dbOption(
+        u"db"_s, QCoreApplication::translate("main", "The board database."), u"PATH"_s);
     const QCommandLineOption screenshotOption(
-        u"screenshot"_s, u"Save a picture of the window once the board is loaded, then quit."_s,
+        u"screenshot"_s,
+        QCoreApplication::translate(
+            "main", "Save a picture of the window once the board is loaded, then quit."),
         u"PNG"_s);
     parser.addOptions({homeOption, dbOption, screenshotOption});
     parser.process(app);

@@ -179,7 +179,7 @@ QVariant BoardModel::data(const QModelIndex &index, int role) const
         return u"%1 — %2"_s.arg(task.id, task.title);
     case Qt::AccessibleTextRole:
         return tr("Task %1, %2, assigned to %3")
-            .arg(task.title, TaskStatuses::toString(task.status),
+            .arg(task.title, headerData(int(task.status), Qt::Horizontal).toString(),
                  task.assignee.isEmpty() ? tr("nobody") : task.assignee);
     case IdRole:
         return task.id;

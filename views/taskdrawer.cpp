@@ -1,5 +1,6 @@
 #include "taskdrawer.h"
 
+#include "boardmodel.h"
 #include "runlogview.h"
 #include "taskservice.h"
 
@@ -34,10 +35,24 @@ QString formatTime(qint64 seconds)
 QString formatDuration(qint64 seconds)
 {
     if (seconds < 60)
-        return u"%1 s"_s.arg(seconds);
+        return TaskDrawer::tr("%1 s").arg(seconds);
     if (seconds < 3600)
-        return u"%1 min %2 s"_s.arg(seconds / 60).arg(seconds % 60);
-    return u"%1 h %2 min"_s.arg(seconds / 3600).arg((seconds % 3600) / 60);
+        return TaskDrawer::tr("%1 min %2 s").arg(seconds / 60).arg(seconds % 60);
+    return TaskDrawer::tr("%1 h %2 min").arg(seconds / 3600).arg((seconds % 3600) / 60);
+}
+
+// The status as the column headers name it (the same messages), not the kernel's key.
+QString statusText(TaskStatus status)
+{
+    switch (status) {
+    case TaskStatus::Triage: return BoardModel::tr("Triage");
+    case TaskStatus::Todo: return BoardModel::tr("Todo");
+    case TaskStatus::Ready: return BoardModel::tr("Ready");
+    case TaskStatus::Running: return BoardModel::tr("Running");
+    case TaskStatus::Blocked: return BoardModel::tr("Blocked");
+    case TaskStatus::Done: return BoardModel::tr("Done");
+    }
+    return {};
 }
 
 QString userName()
@@ -268,7 +283,7 @@ void TaskDrawer::fillFields(const Task &task)
     auto keeps = [this](Field field, QWidget *widget) {
         return m_dirty.contains(field) || widget->hasFocus();
     };
-    m_heading->setText(u"%1 · %2"_s.arg(task.id, TaskStatuses::toString(task.status)));
+    m_heading->setText(u"%1 · %2"_s.arg(task.id, statusText(task.status)));
     if (!keeps(Field::Title, m_title))
         m_title->setText(task.title);
     if (!keeps(Field::Assignee, m_assignee))
@@ -284,7 +299,7 @@ void TaskDrawer::fillFields(const Task &task)
         m_bodyEdit->setPlainText(task.body);
     }
     m_bodyView->setMarkdown(task.body.isEmpty() ? tr("*No description.*") : task.body);
-    QString status = TaskStatuses::toString(task.status);
+    QString status = statusText(task.status);
     if (task.archived)
         status += tr(" (archived)");
     if (task.status == TaskStatus::Blocked && !task.blockReason.isEmpty())
