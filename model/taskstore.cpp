@@ -882,6 +882,13 @@ Result<Task> TaskStore::unarchive(const QString &id)
         if (!task.archived)
             return task;
         task.archived = false;
+        // Its parents may have reopened while it was away; demotions skip archived tasks.
+        if (task.status == TaskStatus::Ready) {
+            Result<TaskStatus> status = readyOrTodo(id);
+            if (!status)
+                return status.error();
+            task.status = *status;
+        }
         if (Result<void> saved = save(task); !saved)
             return saved.error();
         if (Result<void> logged = appendEvent(id, u"unarchived"_s); !logged)

@@ -4,6 +4,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRandomGenerator>
 #include <QSqlQuery>
 
 #include <functional>
@@ -180,7 +181,157 @@ using Attempt = std::function<std::optional<Error>(Fixture &)>;
 // A change made to a fresh Fixture, and the task whose events it should append.
 using Change = std::function<QString(Fixture &)>;
 
+// The rules that hold between any two commands, whatever they were; the broken ones as
+// "rule: task id" lines.
+QStringList brokenInvariants(Board &board)
+{
+    QStringList broken;
+    QSqlQuery query(board.temp().database().connection());
+    auto none = [&](const QString &rule, const QString &sql) {
+        if (!query.exec(sql)) {
+            broken << rule + u": the check failed"_s;
+            return;
+        }
+        while (query.next())
+            broken << rule + u": "_s + query.value(0).toString();
+    };
+    none(u"running exactly when claimed"_s,
+         u"SELECT id FROM tasks WHERE (status = 'running') <> (claim_lock IS NOT NULL) "
+         "OR (status = 'running') <> (current_run_id IS NOT NULL) "
+         "OR (status = 'running') <> (claim_expires IS NOT NULL)"_s);
+    none(u"an open run is its task's current run"_s,
+         u"SELECT r.id FROM runs r JOIN tasks t ON t.id = r.task_id WHERE r.outcome IS NULL "
+         "AND (t.current_run_id IS NULL OR t.current_run_id <> r.id)"_s);
+    none(u"the current run is open and the task's own"_s,
+         u"SELECT t.id FROM tasks t LEFT JOIN runs r ON r.id = t.current_run_id "
+         "WHERE t.current_run_id IS NOT NULL "
+         "AND (r.id IS NULL OR r.outcome IS NOT NULL OR r.task_id <> t.id)"_s);
+    none(u"a ready task has no open parent"_s,
+         u"SELECT c.id FROM tasks c JOIN links l ON l.child_id = c.id "
+         "JOIN tasks p ON p.id = l.parent_id WHERE c.status = 'ready' AND c.archived = 0 "
+         "AND p.status <> 'done' AND p.archived = 0"_s);
+    none(u"done exactly when completed_at is set"_s,
+         u"SELECT id FROM tasks WHERE (status = 'done') <> (completed_at IS NOT NULL)"_s);
+    none(u"blocked exactly when there is a reason"_s,
+         u"SELECT id FROM tasks WHERE (status = 'blocked') <> (COALESCE(block_reason, '') <> '')"_s);
+    none(u"archived tasks do not run"_s,
+         u"SELECT id FROM tasks WHERE archived = 1 AND status = 'running'"_s);
+    none(u"no cycles"_s,
+         u"WITH RECURSIVE walk(start, id) AS (SELECT parent_id, child_id FROM links "
+         "UNION SELECT w.start, l.child_id FROM walk w JOIN links l ON l.parent_id = w.id) "
+         "SELECT start FROM walk WHERE start = id"_s);
+    none(u"the first event is created"_s,
+         u"SELECT t.id FROM tasks t WHERE (SELECT e.kind FROM events e WHERE e.task_id = t.id "
+         "ORDER BY e.id LIMIT 1) IS NOT 'created'"_s);
+    none(u"failures are counted from zero"_s,
+         u"SELECT id FROM tasks WHERE consecutive_failures < 0"_s);
+    return broken;
+}
+
+// One command picked at random, with arguments that are sometimes wrong on purpose.
+// `what` names it for the failure message.
+std::optional<Error> randomCommand(Board &board, QRandomGenerator &rng, QStringList &ids,
+                                   QString *what)
+{
+    TaskStore &store = board.store();
+    auto chance = [&rng](int percent) { return int(rng.bounded(100)) < percent; };
+    auto pick = [&]() { return ids.isEmpty() ? u"t_none"_s : ids.at(rng.bounded(int(ids.size()))); };
+    auto currentRun = [&](const QString &id) -> std::optional<qint64> {
+        Result<Task> task = board.queries().task(id);
+        return task ? task->currentRunId : std::nullopt;
+    };
+    const QString a = pick();
+    const QString b = pick();
+    const QString claimer = chance(50) ? u"w1"_s : u"w2"_s;
+    const QString name = u"%1 %2"_s.arg(board.name(a), board.name(b));
+    switch (rng.bounded(20)) {
+    case 0:
+    case 1: {
+        NewTask spec{.title = u"T%1"_s.arg(ids.size()), .triage = chance(15)};
+        for (int i = int(rng.bounded(3)); i > 0 && !ids.isEmpty(); --i)
+            spec.parents << pick();
+        *what = u"create under %1"_s.arg(spec.parents.join(u' '));
+        Result<Task> created = store.create(spec);
+        if (created)
+            ids << created->id;
+        return errorOf(created);
+    }
+    case 2:
+        *what = u"link "_s + name;
+        return errorOf(store.link(a, b));
+    case 3:
+        *what = u"unlink "_s + name;
+        return errorOf(store.unlink(a, b));
+    case 4: {
+        const TaskStatus to = TaskStatuses::all().at(rng.bounded(TaskStatuses::count));
+        *what = u"move %1 to %2"_s.arg(a, TaskStatuses::toString(to));
+        return errorOf(store.move(a, to, chance(80) ? u"operator"_s : QString()));
+    }
+    case 5:
+    case 6:
+        *what = u"claim "_s + a;
+        return errorOf(store.claim(a, claimer, 10 + rng.bounded(100)));
+    case 7:
+        *what = u"heartbeat "_s + a;
+        return errorOf(store.heartbeat(a, claimer, 10 + rng.bounded(100)));
+    case 8: {
+        *what = u"complete "_s + a;
+        const std::optional<qint64> run = chance(70) ? currentRun(a)
+                                                     : (chance(50) ? std::optional<qint64>(99999)
+                                                                   : std::nullopt);
+        return errorOf(store.complete(a, Completion{u"r"_s, u"s"_s, chance(90) ? u"{}"_s : u"["_s, run}));
+    }
+    case 9:
+        *what = u"block "_s + a;
+        return errorOf(store.block(a, chance(85) ? u"stuck"_s : u" "_s,
+                                   chance(50) ? currentRun(a) : std::nullopt));
+    case 10:
+        *what = u"unblock "_s + a;
+        return errorOf(store.unblock(a));
+    case 11:
+        *what = u"archive "_s + a;
+        return errorOf(store.archive(a));
+    case 12:
+        *what = u"unarchive "_s + a;
+        return errorOf(store.unarchive(a));
+    case 13:
+        *what = u"assign "_s + a;
+        return errorOf(store.assign(a, QStringList{QString(), u"coder"_s, u"reviewer"_s}.at(rng.bounded(3))));
+    case 14: {
+        *what = u"failed attempt "_s + a;
+        static const QStringList outcomes{u"crashed"_s, u"timed_out"_s, u"protocol_violation"_s,
+                                          u"spawn_failed"_s};
+        return errorOf(store.recordFailedAttempt(
+            a, currentRun(a).value_or(99999),
+            FailedAttempt{.outcome = outcomes.at(rng.bounded(4)), .error = u"boom"_s,
+                          .configuredFailureLimit = 1 + int(rng.bounded(3)), .retryBackoff = 5}));
+    }
+    case 15:
+        *what = u"rate limited "_s + a;
+        return errorOf(store.recordRateLimited(a, currentRun(a).value_or(99999), 75, 30));
+    case 16:
+        *what = u"release expired claims"_s;
+        board.advance(rng.bounded(150));
+        return errorOf(store.releaseExpiredClaims());
+    case 17:
+        *what = u"promote waiting"_s;
+        return errorOf(store.promoteWaiting());
+    case 18:
+        *what = u"place "_s + name;
+        return errorOf(store.placeBefore(a, chance(80) ? b : QString()));
+    default:
+        *what = u"comment "_s + a;
+        return errorOf(store.comment(a, u"op"_s, chance(90) ? u"note"_s : u" "_s));
+    }
+}
+
 } // namespace
+
+// QCOMPARE prints statuses by name.
+char *toString(TaskStatus status)
+{
+    return qstrdup(qPrintable(TaskStatuses::toString(status)));
+}
 
 Q_DECLARE_METATYPE(Attempt)
 Q_DECLARE_METATYPE(Change)
@@ -577,6 +728,47 @@ private Q_SLOTS:
                 subjectKinds << event.kind;
         }
         QCOMPARE(subjectKinds.join(u','), kinds);
+    }
+
+    void shouldKeepItsRulesThroughRandomCommands_data()
+    {
+        QTest::addColumn<quint32>("seed");
+        for (quint32 seed : {1u, 2u, 3u, 5u, 8u, 13u})
+            QTest::addRow("seed %u", seed) << seed;
+    }
+
+    void shouldKeepItsRulesThroughRandomCommands()
+    {
+        // GIVEN an empty board and a fixed sequence of random commands, many of them wrong
+        QFETCH(quint32, seed);
+        Board board;
+        QRandomGenerator rng(seed);
+        QStringList ids;
+        int accepted = 0;
+
+        for (int step = 0; step < 300; ++step) {
+            // WHEN each command runs
+            const QString before = board.dump();
+            QString what;
+            const std::optional<Error> error = randomCommand(board, rng, ids, &what);
+
+            // THEN a refusal is a clean one and changed nothing at all
+            if (error) {
+                QVERIFY2(error->code != ErrorCode::Database && error->code != ErrorCode::Busy
+                             && error->code != ErrorCode::Io,
+                         qPrintable(u"step %1, %2: %3"_s.arg(step).arg(what, error->message)));
+                QVERIFY2(board.dump() == before,
+                         qPrintable(u"step %1, %2: refused (%3) but changed the board"_s.arg(step).arg(
+                             what, error->message)));
+            } else {
+                ++accepted;
+            }
+            // AND the board's rules hold after every command
+            const QStringList broken = brokenInvariants(board);
+            QVERIFY2(broken.isEmpty(),
+                     qPrintable(u"step %1, %2:\n%3"_s.arg(step).arg(what, broken.join(u'\n'))));
+        }
+        QVERIFY2(accepted > 75, "too few commands were accepted for the run to mean much");
     }
 
     // ------------------------------------------------------------ create
@@ -1062,6 +1254,46 @@ private Q_SLOTS:
         // WHEN it comes back unfinished THEN the child waits again
         QVERIFY_OK(board.store().unarchive(board.id(u"P"_s)));
         QCOMPARE(board.status(u"C"_s), u"todo"_s);
+    }
+
+    void shouldBringBackAnArchivedChildWaitingForItsOpenParent_data()
+    {
+        QTest::addColumn<QString>("reopenParentBy");
+        QTest::newRow("parent reopened") << u"reopen"_s;
+        QTest::newRow("parent unarchived") << u"unarchive"_s;
+        QTest::newRow("new open parent linked") << u"link"_s;
+    }
+
+    void shouldBringBackAnArchivedChildWaitingForItsOpenParent()
+    {
+        // GIVEN a ready child that was archived, and then its parent became open again
+        // while the child was away
+        QFETCH(QString, reopenParentBy);
+        Board board;
+        board.add(u"P"_s);
+        board.addChild(u"C"_s, {u"P"_s});
+        if (reopenParentBy == "unarchive"_L1)
+            QVERIFY_OK(board.store().archive(board.id(u"P"_s)));
+        else
+            board.complete(u"P"_s);
+        QCOMPARE(board.status(u"C"_s), u"ready"_s);
+        QVERIFY_OK(board.store().archive(board.id(u"C"_s)));
+        if (reopenParentBy == "reopen"_L1) {
+            QVERIFY_OK(board.store().move(board.id(u"P"_s), TaskStatus::Ready));
+        } else if (reopenParentBy == "unarchive"_L1) {
+            QVERIFY_OK(board.store().unarchive(board.id(u"P"_s)));
+        } else {
+            board.add(u"Q"_s);
+            QVERIFY_OK(board.store().link(board.id(u"Q"_s), board.id(u"C"_s)));
+        }
+
+        // WHEN the child is brought back
+        const Task back = must(board.store().unarchive(board.id(u"C"_s)));
+
+        // THEN it waits in todo: a ready card with an open parent could never be claimed
+        QCOMPARE(back.status, TaskStatus::Todo);
+        QCOMPARE(board.status(u"C"_s), u"todo"_s);
+        QVERIFY(!board.store().claim(board.id(u"C"_s), u"w1"_s));
     }
 
     // ------------------------------------------------------------ claims
