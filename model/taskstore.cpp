@@ -213,9 +213,11 @@ Result<void> TaskStore::appendEvent(const QString &taskId, const QString &kind,
 Result<int> TaskStore::openParentCount(const QString &id)
 {
     // A parent is open until it is done or archived (an archived parent was dropped).
+    // CROSS JOIN keeps links as the outer loop: without table statistics SQLite
+    // otherwise walks every unarchived task through idx_tasks_column, once per call.
     QSqlQuery &query = m_database.prepare(
-        u"SELECT COUNT(*) FROM links l JOIN tasks p ON p.id = l.parent_id "
-        "WHERE l.child_id = ? AND p.status <> 'done' AND p.archived = 0"_s);
+        u"SELECT COUNT(*) FROM links l CROSS JOIN tasks p WHERE p.id = l.parent_id "
+        "AND l.child_id = ? AND p.status <> 'done' AND p.archived = 0"_s);
     query.addBindValue(id);
     if (Result<void> done = m_database.exec(query, "count open parents"); !done)
         return done.error();
@@ -1189,8 +1191,8 @@ Result<QStringList> TaskStore::promoteWaiting()
     const QString candidates =
         u"SELECT t.id FROM tasks t WHERE t.status = 'todo' AND t.archived = 0 "
         "AND EXISTS (SELECT 1 FROM links l WHERE l.child_id = t.id) "
-        "AND NOT EXISTS (SELECT 1 FROM links l JOIN tasks p ON p.id = l.parent_id "
-        "WHERE l.child_id = t.id AND p.status <> 'done' AND p.archived = 0) ORDER BY t.id"_s;
+        "AND NOT EXISTS (SELECT 1 FROM links l CROSS JOIN tasks p WHERE p.id = l.parent_id "
+        "AND l.child_id = t.id AND p.status <> 'done' AND p.archived = 0) ORDER BY t.id"_s;
     auto readCandidates = [&]() -> Result<QStringList> {
         QSqlQuery &query = m_database.prepare(candidates);
         if (Result<void> done = m_database.exec(query, "look for waiting tasks"); !done)
