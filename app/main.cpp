@@ -1,4 +1,5 @@
 #include "boardhome.h"
+#include "boardsettings.h"
 #include "boardmodel.h"
 #include "mainwindow.h"
 #include "taskservice.h"
@@ -50,6 +51,8 @@ int main(int argc, char **argv)
     TaskService service(QDir().absoluteFilePath(databasePath));
     BoardModel model(&service);
     MainWindow window(&service, &model);
+    BoardSettings settings(home.configPath());
+    window.setSettings(&settings);
     window.setWindowTitle(u"Qanban — %1"_s.arg(QDir::toNativeSeparators(databasePath)));
     QObject::connect(&service, &TaskService::openFailed, &app, [](const QString &message) {
         std::fprintf(stderr, "qanban: error: %s\n", qUtf8Printable(message));

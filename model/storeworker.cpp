@@ -148,6 +148,19 @@ void StoreWorker::loadHistory(const QString &taskId)
     Q_EMIT historyLoaded(history);
 }
 
+void StoreWorker::loadEventsAfter(qint64 afterId, int limit)
+{
+    if (!m_store)
+        return;
+    Result<QList<Event>> events = m_store->queries().eventsAfter(afterId, limit);
+    Result<qint64> last = m_store->queries().lastEventId();
+    if (!events || !last) {
+        Q_EMIT readFailed(events ? last.error().message : events.error().message);
+        return;
+    }
+    Q_EMIT eventsLoaded(*events, *last);
+}
+
 void StoreWorker::execute(quint64 commandId, const Command &command)
 {
     if (!m_store) {

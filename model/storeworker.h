@@ -38,6 +38,8 @@ public Q_SLOTS:
     void loadBoard(bool includeArchived, quint64 generation);
     void loadCards(const QStringList &taskIds);
     void loadHistory(const QString &taskId);
+    // The events after `afterId` (at most `limit`), and the newest event id.
+    void loadEventsAfter(qint64 afterId, int limit);
 
 Q_SIGNALS:
     void opened(const QString &databasePath);
@@ -46,6 +48,7 @@ Q_SIGNALS:
     // Cards for the ids asked for; ids that no longer exist come back in `missing`.
     void cardsLoaded(const QList<BoardCard> &cards, const QStringList &missing);
     void historyLoaded(const TaskHistory &history);
+    void eventsLoaded(const QList<Event> &events, qint64 lastEventId);
     void historyFailed(const QString &taskId, const QString &message);
     void commandFinished(quint64 commandId, bool ok, const QString &message,
                          const QStringList &changedIds);

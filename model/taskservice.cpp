@@ -17,6 +17,7 @@ TaskService::TaskService(const QString &databasePath, QObject *parent)
     connect(m_worker, &StoreWorker::cardsLoaded, this, &TaskService::cardsLoaded);
     connect(m_worker, &StoreWorker::historyLoaded, this, &TaskService::historyLoaded);
     connect(m_worker, &StoreWorker::historyFailed, this, &TaskService::historyFailed);
+    connect(m_worker, &StoreWorker::eventsLoaded, this, &TaskService::eventsLoaded);
     connect(m_worker, &StoreWorker::tasksChanged, this, &TaskService::tasksChanged);
     connect(m_worker, &StoreWorker::eventsAppended, this, &TaskService::eventsAppended);
     connect(m_worker, &StoreWorker::readFailed, this, &TaskService::readFailed);
@@ -75,6 +76,14 @@ void TaskService::loadHistory(const QString &taskId)
     StoreWorker *worker = m_worker;
     QMetaObject::invokeMethod(
         worker, [worker, taskId] { worker->loadHistory(taskId); }, Qt::QueuedConnection);
+}
+
+void TaskService::loadEventsAfter(qint64 afterId, int limit)
+{
+    StoreWorker *worker = m_worker;
+    QMetaObject::invokeMethod(
+        worker, [worker, afterId, limit] { worker->loadEventsAfter(afterId, limit); },
+        Qt::QueuedConnection);
 }
 
 quint64 TaskService::forEachTask(

@@ -35,6 +35,7 @@ public:
     void loadBoard(bool includeArchived, quint64 generation);
     void loadCards(const QStringList &taskIds);
     void loadHistory(const QString &taskId);
+    void loadEventsAfter(qint64 afterId, int limit);
 
     // The operator's commands, each one kernel command (or one per task).
     quint64 moveTasks(const QStringList &ids, TaskStatus to, const QString &note,
@@ -55,6 +56,7 @@ Q_SIGNALS:
     void boardLoaded(const QList<BoardCard> &cards, quint64 generation);
     void cardsLoaded(const QList<BoardCard> &cards, const QStringList &missing);
     void historyLoaded(const TaskHistory &history);
+    void eventsLoaded(const QList<Event> &events, qint64 lastEventId);
     void historyFailed(const QString &taskId, const QString &message);
     void commandFinished(quint64 commandId, bool ok, const QString &message,
                          const QStringList &changedIds);

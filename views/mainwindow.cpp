@@ -2,18 +2,21 @@
 
 #include "boardmodel.h"
 #include "archivecommand.h"
+#include "boardsettings.h"
 #include "boardview.h"
 #include "columnview.h"
 #include "dialogprovider.h"
 #include "edittaskcommand.h"
 #include "movecardscommand.h"
 #include "newtaskdialog.h"
+#include "settingsdialog.h"
 #include "taskdrawer.h"
 #include "taskservice.h"
 #include "trayicon.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QCloseEvent>
 #include <QDockWidget>
 #include <QLabel>
 #include <QLineEdit>
@@ -22,6 +25,9 @@
 #include <QStatusBar>
 #include <QToolBar>
 #include <QUndoStack>
+
+#include <limits>
+#include <memory>
 
 using namespace Qt::StringLiterals;
 
@@ -85,13 +91,11 @@ MainWindow::MainWindow(TaskService *service, BoardModel *model, QWidget *parent)
     connect(m_model, &BoardModel::cardsUpdated, this, &MainWindow::updateSummary);
 
     connect(m_service, &TaskService::eventsAppended, this, [this](const QList<Event> &events) {
-        QHash<QString, QString> titles;
-        for (const Event &event : events) {
-            if (const std::optional<BoardCard> card = m_model->card(event.taskId))
-                titles.insert(event.taskId, card->task.title);
-        }
-        m_tray->noteEvents(events, titles);
+        m_tray->noteEvents(events, titlesOf(events));
+        if (m_settings && !events.isEmpty())
+            m_settings->setLastSeenEventId(events.constLast().id);
     });
+    connect(m_service, &TaskService::eventsLoaded, this, &MainWindow::showMissedEvents);
     connect(m_tray, &TrayIcon::notified, this,
             [this](const QString &title) { showMessage(title); });
     connect(m_tray, &TrayIcon::taskOpenRequested, this, &MainWindow::openTask);
@@ -111,6 +115,54 @@ MainWindow::~MainWindow() = default;
 void MainWindow::setDialogProvider(std::unique_ptr<DialogProvider> provider)
 {
     m_dialogs = std::move(provider);
+}
+
+void MainWindow::setSettings(BoardSettings *settings)
+{
+    m_settings = settings;
+    m_tray->setNotifyEveryCrash(settings->notifyEveryCrash());
+    // Once the board is loaded (its cards name the tasks), look at what came meanwhile.
+    auto askOnce = std::make_shared<QMetaObject::Connection>();
+    *askOnce = connect(m_model, &BoardModel::loaded, this, [this, askOnce] {
+        disconnect(*askOnce);
+        constexpr int missedLimit = 5000;
+        const qint64 lastSeen = m_settings->lastSeenEventId();
+        m_service->loadEventsAfter(lastSeen < 0 ? std::numeric_limits<qint64>::max() : lastSeen,
+                                   missedLimit);
+    });
+}
+
+QHash<QString, QString> MainWindow::titlesOf(const QList<Event> &events) const
+{
+    QHash<QString, QString> titles;
+    for (const Event &event : events) {
+        if (const std::optional<BoardCard> card = m_model->card(event.taskId))
+            titles.insert(event.taskId, card->task.title);
+    }
+    return titles;
+}
+
+void MainWindow::showMissedEvents(const QList<Event> &events, qint64 lastEventId)
+{
+    if (!m_settings)
+        return;
+    // A first run has missed nothing: the board starts watching from now.
+    if (m_settings->lastSeenEventId() >= 0)
+        m_tray->noteMissed(events, titlesOf(events));
+    m_settings->setLastSeenEventId(lastEventId);
+    m_settings->sync();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (m_settings && m_settings->closeToTray() && m_tray->isAvailable()) {
+        hide();
+        event->ignore();
+        return;
+    }
+    if (m_settings)
+        m_settings->sync();
+    QMainWindow::closeEvent(event);
 }
 
 void MainWindow::createActions()
@@ -173,14 +225,29 @@ void MainWindow::createActions()
     connect(archive, &QAction::triggered, this, &MainWindow::archiveSelected);
 
     toolbar->addSeparator();
-    QAction *undo = m_undoStack->createUndoAction(this, tr("Undo"));
+    // No prefix: Qt's own "Undo %1" lets a translation put the command's text where the
+    // language wants it ("%1 rückgängig machen"), which prefix + text cannot.
+    QAction *undo = m_undoStack->createUndoAction(this);
     undo->setObjectName(u"action-undo"_s);
     undo->setShortcut(QKeySequence::Undo);
     toolbar->addAction(undo);
-    QAction *redo = m_undoStack->createRedoAction(this, tr("Redo"));
+    QAction *redo = m_undoStack->createRedoAction(this);
     redo->setObjectName(u"action-redo"_s);
     redo->setShortcut(QKeySequence::Redo);
     toolbar->addAction(redo);
+
+    QAction *settings = new QAction(tr("Settings…"), this);
+    settings->setObjectName(u"action-settings"_s);
+    settings->setShortcut(QKeySequence::Preferences);
+    connect(settings, &QAction::triggered, this, [this] {
+        if (!m_settings)
+            return;
+        SettingsDialog dialog(m_settings, this);
+        if (dialog.exec() == QDialog::Accepted)
+            m_tray->setNotifyEveryCrash(m_settings->notifyEveryCrash());
+    });
+    toolbar->addSeparator();
+    toolbar->addAction(settings);
 
     QAction *reload = new QAction(tr("Reload"), this);
     reload->setShortcut(QKeySequence::Refresh);

@@ -1,12 +1,15 @@
 #pragma once
 
+#include "event.h"
 #include "taskstatus.h"
 
+#include <QHash>
 #include <QMainWindow>
 
 #include <memory>
 
 class BoardModel;
+class BoardSettings;
 class BoardView;
 class ColumnView;
 class DialogProvider;
@@ -36,13 +39,21 @@ public:
     QUndoStack *undoStack() const { return m_undoStack; }
     // Tests answer the board's questions through their own provider.
     void setDialogProvider(std::unique_ptr<DialogProvider> provider);
+    // The board's settings; with them come close-to-tray and the summary of what was
+    // missed while Qanban was closed. Not owned.
+    void setSettings(BoardSettings *settings);
     void openTask(const QString &id);
     // The bulk actions, on the cards selected in the focused column (or everywhere).
     void moveSelected(TaskStatus to);
     void showMessage(const QString &message);
 
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
 private:
     void createActions();
+    void showMissedEvents(const QList<Event> &events, qint64 lastEventId);
+    QHash<QString, QString> titlesOf(const QList<Event> &events) const;
     void newTask();
     void archiveSelected();
     void unblockSelected();
@@ -61,4 +72,5 @@ private:
     TrayIcon *m_tray;
     QUndoStack *m_undoStack;
     std::unique_ptr<DialogProvider> m_dialogs;
+    BoardSettings *m_settings = nullptr;
 };

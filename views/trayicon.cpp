@@ -60,17 +60,48 @@ void TrayIcon::setCoalesceDelay(int ms)
     m_coalesce->setInterval(ms);
 }
 
+bool TrayIcon::needsHuman(const QString &kind) const
+{
+    if (kind == "blocked"_L1 || kind == "gave_up"_L1)
+        return true;
+    return m_notifyEveryCrash
+        && (kind == "crashed"_L1 || kind == "timed_out"_L1 || kind == "protocol_violation"_L1
+            || kind == "spawn_failed"_L1);
+}
+
+void TrayIcon::noteMissed(const QList<Event> &events, const QHash<QString, QString> &titles)
+{
+    QStringList lines;
+    QString first;
+    for (const Event &event : events) {
+        if (event.kind != "blocked"_L1 && event.kind != "gave_up"_L1)
+            continue;
+        if (first.isEmpty())
+            first = event.taskId;
+        const QString reason = event.payload.value(u"reason"_s).toString();
+        lines << u"%1 — %2"_s.arg(titles.value(event.taskId, event.taskId), reason);
+    }
+    if (lines.isEmpty())
+        return;
+    lines.removeDuplicates();
+    notify(tr("While Qanban was closed, %n task(s) needed you", nullptr, int(lines.size())),
+         lines.join(u'\n'), first);
+}
+
 void TrayIcon::noteEvents(const QList<Event> &events, const QHash<QString, QString> &titles)
 {
     for (const Event &event : events) {
-        if (event.kind != "blocked"_L1 && event.kind != "gave_up"_L1)
+        if (!needsHuman(event.kind))
             continue;
         // gave_up already blocked the task: one notice for the pair, naming the give-up.
         m_pending.removeIf([&event](const Pending &pending) {
             return pending.taskId == event.taskId;
         });
+        QString reason = event.payload.value(u"reason"_s).toString();
+        if (reason.isEmpty())
+            reason = event.payload.value(u"error"_s).toString();
         m_pending << Pending{event.taskId, titles.value(event.taskId, event.taskId), event.kind,
-                             event.payload.value(u"reason"_s).toString()};
+                             reason};
     }
     if (!m_pending.isEmpty() && !m_coalesce->isActive())
         m_coalesce->start();
@@ -84,8 +115,12 @@ void TrayIcon::flush()
     QString message;
     if (m_pending.size() == 1) {
         const Pending &only = m_pending.constFirst();
-        title = only.kind == "gave_up"_L1 ? tr("Gave up: %1").arg(only.title)
-                                          : tr("Blocked: %1").arg(only.title);
+        if (only.kind == "gave_up"_L1)
+            title = tr("Gave up: %1").arg(only.title);
+        else if (only.kind == "blocked"_L1)
+            title = tr("Blocked: %1").arg(only.title);
+        else
+            title = tr("Worker failed (%1): %2").arg(only.kind, only.title);
         message = only.reason;
     } else {
         title = tr("%n task(s) need you", nullptr, int(m_pending.size()));
@@ -94,8 +129,14 @@ void TrayIcon::flush()
             lines << u"%1 — %2"_s.arg(pending.title, pending.reason);
         message = lines.join(u'\n');
     }
-    m_clickTarget = m_pending.constFirst().taskId;
+    const QString target = m_pending.constFirst().taskId;
     m_pending.clear();
+    notify(title, message, target);
+}
+
+void TrayIcon::notify(const QString &title, const QString &message, const QString &taskId)
+{
+    m_clickTarget = taskId;
     m_lastTitle = title;
     m_lastMessage = message;
     m_tray->showMessage(title, message, QSystemTrayIcon::Warning, 10000);

@@ -28,6 +28,8 @@ public:
     void show();
     void setBoardSummary(const QString &summary);
     void setCoalesceDelay(int ms);
+    // Crashes and timeouts are notified too, not only blocks and give-ups.
+    void setNotifyEveryCrash(bool enabled) { m_notifyEveryCrash = enabled; }
     QMenu *menu() const { return m_menu; }
     QSystemTrayIcon *icon() const { return m_tray; }
     // The last notification's title and text, as shown (for the status bar and tests).
@@ -37,6 +39,8 @@ public:
 public Q_SLOTS:
     // Feeds board events in; the ones that need a human are notified.
     void noteEvents(const QList<Event> &events, const QHash<QString, QString> &titles);
+    // What needed a human while Qanban was not running, as one notification.
+    void noteMissed(const QList<Event> &events, const QHash<QString, QString> &titles);
 
 Q_SIGNALS:
     void showBoardRequested();
@@ -52,6 +56,8 @@ private:
         QString reason;
     };
     void flush();
+    bool needsHuman(const QString &kind) const;
+    void notify(const QString &title, const QString &message, const QString &taskId);
 
     QSystemTrayIcon *m_tray;
     QMenu *m_menu;
@@ -60,4 +66,5 @@ private:
     QString m_clickTarget;
     QString m_lastTitle;
     QString m_lastMessage;
+    bool m_notifyEveryCrash = false;
 };

@@ -1,0 +1,23 @@
+#pragma once
+
+#include <QDialog>
+
+class BoardSettings;
+class QCheckBox;
+
+// The desktop board's settings: what the tray does. Saved when accepted.
+class SettingsDialog final : public QDialog
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SettingsDialog)
+
+public:
+    SettingsDialog(BoardSettings *settings, QWidget *parent = nullptr);
+
+    void accept() override;
+
+private:
+    BoardSettings *m_settings;
+    QCheckBox *m_closeToTray;
+    QCheckBox *m_notifyEveryCrash;
+};
