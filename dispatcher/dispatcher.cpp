@@ -188,7 +188,7 @@ DispatchResult Dispatcher::tick(bool dryRun)
         for (const DispatchPlan::Assignment &item : plan.spawn) {
             const DispatchSnapshot::ReadyTask *task = byId.value(item.task);
             QString workspace = task ? task->workspacePath : QString();
-            if (workspace.isEmpty() && task && task->workspaceKind != "worktree"_L1)
+            if (workspace.isEmpty())
                 workspace = QDir(m_home.workspacesDir()).absoluteFilePath(item.task);
             result.spawned.append({item.task, item.assignee, workspace, std::nullopt});
         }

@@ -10,9 +10,9 @@ using namespace Qt::StringLiterals;
 namespace {
 
 // Only the columns a decision needs: a tick over 10,000 ready tasks must stay cheap.
+// (Only scratch tasks lack a workspace path, so the kind is not read.)
 const QString readyColumns =
-    u"t.id, t.assignee, t.priority, t.sort_rank, t.retry_after, t.workspace_kind, "
-    "t.workspace_path"_s;
+    u"t.id, t.assignee, t.priority, t.sort_rank, t.retry_after, t.workspace_path"_s;
 
 Result<void> readTasks(Database &database, QSqlQuery &query, const char *what,
                        QList<DispatchSnapshot::ReadyTask> &into, int *count)
@@ -28,8 +28,7 @@ Result<void> readTasks(Database &database, QSqlQuery &query, const char *what,
         task.rank = query.value(3).toLongLong();
         if (!query.value(4).isNull())
             task.retryAfter = query.value(4).toLongLong();
-        task.workspaceKind = query.value(5).toString();
-        task.workspacePath = query.value(6).toString();
+        task.workspacePath = query.value(5).toString();
         into.append(std::move(task));
         if (count)
             ++*count;

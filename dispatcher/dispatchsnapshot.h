@@ -20,8 +20,7 @@ struct DispatchSnapshot {
         int priority = 0;
         qint64 rank = 0;
         std::optional<qint64> retryAfter;
-        QString workspaceKind;
-        QString workspacePath;
+        QString workspacePath; // empty: a scratch task whose folder is not made yet
     };
 
     qint64 now = 0;

@@ -207,23 +207,36 @@ void RunSupervisor::start()
         finish(1);
         return;
     }
+    // The worker starts first: opening the board is off the path from ready to running.
+    // A worker whose run turns out to be closed is stopped at once, and its reports are
+    // refused anyway (QANBAN_RUN names the closed run).
+    m_worker = new WorkerProcess(m_options.worker);
+    m_worker->setGracePeriod(m_options.graceMs);
+    connect(m_worker, &WorkerProcess::started, this, &RunSupervisor::onWorkerStarted);
+    connect(m_worker, &WorkerProcess::finished, this, &RunSupervisor::onWorkerFinished);
+    logLine(u"starting %1 for task %2, run %3"_s.arg(m_options.worker.program, m_options.taskId)
+                .arg(m_options.runId));
+    m_worker->start();
+
     Result<std::unique_ptr<Database>> opened =
         Database::open(m_options.databasePath, Database::OpenMode::MustExist);
     if (!opened) {
         qCCritical(lcDispatcher, "supervise: %s", qUtf8Printable(opened.error().message));
-        finish(1);
-        return;
+        m_worker->stop(WorkerExit::Stop::Cancel);
+        return; // onWorkerFinished() ends the supervision
     }
     m_database = std::move(opened).value();
     m_store = std::make_unique<TaskStore>(*m_database);
 
     Result<Task> task = m_store->queries().task(m_options.taskId);
     if (!task || task->currentRunId != m_options.runId) {
-        logLine(u"run %1 is no longer the task's current run; not starting"_s.arg(
+        logLine(u"run %1 is no longer the task's current run; stopping the worker"_s.arg(
             m_options.runId));
-        finish(0);
+        m_worker->stop(WorkerExit::Stop::Cancel);
         return;
     }
+    if (m_startedPid > 0)
+        onWorkerStarted(m_startedPid);
 
     m_feed = new ChangeFeed(m_options.databasePath);
     connect(m_feed, &ChangeFeed::tasksChanged, this, [this](const QStringList &ids) {
@@ -233,18 +246,14 @@ void RunSupervisor::start()
     if (Result<void> watching = m_feed->start(); !watching)
         qCWarning(lcDispatcher, "supervise: no change feed: %s",
                   qUtf8Printable(watching.error().message));
-
-    m_worker = new WorkerProcess(m_options.worker);
-    m_worker->setGracePeriod(m_options.graceMs);
-    connect(m_worker, &WorkerProcess::started, this, &RunSupervisor::onWorkerStarted);
-    connect(m_worker, &WorkerProcess::finished, this, &RunSupervisor::onWorkerFinished);
-    logLine(u"starting %1 for task %2, run %3"_s.arg(m_options.worker.program, m_options.taskId)
-                .arg(m_options.runId));
-    m_worker->start();
 }
 
 void RunSupervisor::onWorkerStarted(qint64 pid)
 {
+    if (!m_store) {
+        m_startedPid = pid; // recorded once the board is open
+        return;
+    }
     Result<Run> recorded = m_store->setRunProcess(m_options.runId, pid, m_options.worker.logPath);
     if (!recorded) {
         logLine(u"the run was closed before the worker started: stopping it"_s);
@@ -292,6 +301,12 @@ void RunSupervisor::onWorkerFinished(const WorkerExit &exit)
 {
     m_heartbeatTimer->stop();
     m_runtimeTimer->stop();
+    if (!m_store) {
+        logLine(u"the worker %1; the board could not be opened to record it"_s.arg(
+            exit.describe()));
+        finish(1);
+        return;
+    }
     Result<Run> run = m_store->queries().run(m_options.runId);
     const bool open = run && run->isOpen();
     const WorkerOutcome outcome = WorkerOutcome::classify(exit, open, m_options.maxRuntime);

@@ -85,4 +85,5 @@ private:
     QSocketNotifier *m_signalNotifier = nullptr;
     bool m_finished = false;
     bool m_lingerTimerStarted = false;
+    qint64 m_startedPid = 0;
 };
