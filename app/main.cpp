@@ -1,7 +1,9 @@
 #include "boardhome.h"
-#include "boardsettings.h"
 #include "boardmodel.h"
+#include "boardsettings.h"
+#include "keychainprofiledirectory.h"
 #include "mainwindow.h"
+#include "secretstore.h"
 #include "taskservice.h"
 #include "translationloader.h"
 
@@ -53,6 +55,9 @@ int main(int argc, char **argv)
     MainWindow window(&service, &model);
     BoardSettings settings(home.configPath());
     window.setSettings(&settings);
+    SecretStore secrets;
+    KeychainProfileDirectory profiles(home.profilesDir(), &secrets);
+    window.setProfileDirectory(&profiles);
     window.setWindowTitle(u"Qanban — %1"_s.arg(QDir::toNativeSeparators(databasePath)));
     QObject::connect(&service, &TaskService::openFailed, &app, [](const QString &message) {
         std::fprintf(stderr, "qanban: error: %s\n", qUtf8Printable(message));

@@ -9,6 +9,7 @@
 #include "edittaskcommand.h"
 #include "movecardscommand.h"
 #include "newtaskdialog.h"
+#include "profilesdialog.h"
 #include "settingsdialog.h"
 #include "taskdrawer.h"
 #include "taskservice.h"
@@ -246,7 +247,16 @@ void MainWindow::createActions()
         if (dialog.exec() == QDialog::Accepted)
             m_tray->setNotifyEveryCrash(m_settings->notifyEveryCrash());
     });
+    QAction *profiles = new QAction(tr("Profiles…"), this);
+    profiles->setObjectName(u"action-profiles"_s);
+    connect(profiles, &QAction::triggered, this, [this] {
+        if (!m_profiles)
+            return;
+        ProfilesDialog dialog(m_profiles, this);
+        dialog.exec();
+    });
     toolbar->addSeparator();
+    toolbar->addAction(profiles);
     toolbar->addAction(settings);
 
     QAction *reload = new QAction(tr("Reload"), this);

@@ -13,6 +13,7 @@ class BoardSettings;
 class BoardView;
 class ColumnView;
 class DialogProvider;
+class ProfileDirectory;
 class QAction;
 class QDockWidget;
 class QLabel;
@@ -42,6 +43,8 @@ public:
     // The board's settings; with them come close-to-tray and the summary of what was
     // missed while Qanban was closed. Not owned.
     void setSettings(BoardSettings *settings);
+    // Where the Profiles dialog edits profiles and secrets. Not owned.
+    void setProfileDirectory(ProfileDirectory *directory) { m_profiles = directory; }
     void openTask(const QString &id);
     // The bulk actions, on the cards selected in the focused column (or everywhere).
     void moveSelected(TaskStatus to);
@@ -73,4 +76,5 @@ private:
     QUndoStack *m_undoStack;
     std::unique_ptr<DialogProvider> m_dialogs;
     BoardSettings *m_settings = nullptr;
+    ProfileDirectory *m_profiles = nullptr;
 };
