@@ -2,6 +2,10 @@
 // file (tst_claimrace), or dying in the middle of its work (tst_database).
 //
 //   raceworker drain <db> <name>          claim and complete ready tasks until none is left
+//   raceworker drain-reaped <db> <name>   the same while a reaper takes claims back,
+//                                         until every task is done
+//   raceworker reap <db> <name>           release expired claims, with a clock an hour
+//                                         ahead, until every task is done ("won <id>")
 //   raceworker each <db> <name> <ids...>  try to claim each task once, in the given order
 //   raceworker open <db> <name>           open (or create) the board and add one task
 //   raceworker crash <db> <name> <sql...> run the statements on a plain SQLite connection,
@@ -16,6 +20,7 @@
 #include "raceloop.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -108,6 +113,12 @@ int main(int argc, char **argv)
     waitForGo();
     if (mode == "drain"_L1)
         return report(RaceLoop::claimUntilEmpty(store, name));
+    if (mode == "drain-reaped"_L1)
+        return report(RaceLoop::claimUntilEmpty(store, name, true));
+    if (mode == "reap"_L1) {
+        store.setClock([] { return QDateTime::currentSecsSinceEpoch() + 3600; });
+        return report(RaceLoop::reapUntilDone(store));
+    }
     if (mode == "each"_L1)
         return report(RaceLoop::claimEach(store, name, args.mid(3)));
     return fail(u"unknown mode "_s + mode);

@@ -48,8 +48,11 @@ QList<Claimer> runProcesses(const QList<QStringList> &argumentLists)
         if (!process->waitForStarted(workerGuardMs))
             qWarning("raceworker did not start: %s", qPrintable(process->errorString()));
     }
+    // QProcess writes from its buffer only while it waits or an event loop runs: push the
+    // line out to each worker now, or they would start one by one as the waits below come.
     for (auto &process : processes) {
         process->write("go\n");
+        process->waitForBytesWritten(workerGuardMs);
         process->closeWriteChannel();
     }
     for (size_t i = 0; i < processes.size(); ++i) {
@@ -163,25 +166,33 @@ QStringList brokenInvariants(Database &database, const QStringList &ids, const Q
         broken << u"%1 tasks claimed, %2 made"_s.arg(winner.size()).arg(n);
     // The database agrees with what the claimers said.
     for (auto it = winner.cbegin(); it != winner.cend(); ++it) {
-        const QString claimer = scalar(database, u"SELECT group_concat(claimer) FROM runs WHERE task_id = '%1'"_s
+        const QString claimer = scalar(database, u"SELECT group_concat(claimer) FROM runs "
+                                                 "WHERE task_id = '%1' AND outcome = 'completed'"_s
                                                      .arg(it.key()))
                                     .toString();
         if (claimer != it.value())
             broken << u"runs of %1 name %2, but %3 claimed it"_s.arg(it.key(), claimer, it.value());
     }
+    // Claims a reaper took back (none without one) each left a reclaimed run and event.
+    qsizetype reaped = 0;
+    for (const Claimer &claimer : claimers)
+        reaped += claimer.won.size();
     expect(u"tasks"_s, u"SELECT COUNT(*) FROM tasks"_s, n);
     expect(u"tasks not done or still claimed"_s,
            u"SELECT COUNT(*) FROM tasks WHERE status <> 'done' OR claim_lock IS NOT NULL "
            "OR claim_expires IS NOT NULL OR current_run_id IS NOT NULL"_s,
            0);
-    expect(u"runs"_s, u"SELECT COUNT(*) FROM runs"_s, n);
+    expect(u"runs"_s, u"SELECT COUNT(*) FROM runs"_s, n + reaped);
+    expect(u"reclaimed runs"_s, u"SELECT COUNT(*) FROM runs WHERE outcome = 'reclaimed'"_s, reaped);
+    expect(u"reclaimed events"_s, u"SELECT COUNT(*) FROM events WHERE kind = 'reclaimed'"_s, reaped);
+    expect(u"open runs"_s, u"SELECT COUNT(*) FROM runs WHERE outcome IS NULL"_s, 0);
     expect(u"completed runs"_s, u"SELECT COUNT(*) FROM runs WHERE outcome = 'completed'"_s, n);
     expect(u"tasks with a completed run"_s,
            u"SELECT COUNT(DISTINCT task_id) FROM runs WHERE outcome = 'completed'"_s, n);
     expect(u"completed events"_s, u"SELECT COUNT(*) FROM events WHERE kind = 'completed'"_s, n);
     expect(u"tasks with a completed event"_s,
            u"SELECT COUNT(DISTINCT task_id) FROM events WHERE kind = 'completed'"_s, n);
-    expect(u"claimed events"_s, u"SELECT COUNT(*) FROM events WHERE kind = 'claimed'"_s, n);
+    expect(u"claimed events"_s, u"SELECT COUNT(*) FROM events WHERE kind = 'claimed'"_s, n + reaped);
     expect(u"integrity"_s, u"PRAGMA integrity_check"_s, u"ok"_s);
     return broken;
 }
@@ -244,6 +255,31 @@ private Q_SLOTS:
         QVERIFY2(broken.isEmpty(), qPrintable(broken.join(u'\n')));
     }
 
+    void shouldDrainTheBoardWhileAReaperTakesClaimsBack()
+    {
+        // GIVEN a board with 200 ready tasks
+        TempBoard board;
+        const QStringList ids = makeReadyTasks(board, 200);
+        QCOMPARE(ids.size(), 200);
+        board.close();
+
+        // WHEN four processes claim and complete while a fifth, whose clock runs an hour
+        // ahead, releases every claim it sees as expired
+        QList<QStringList> arguments;
+        for (int i = 0; i < raceProcesses - 1; ++i)
+            arguments << QStringList{u"drain-reaped"_s, board.databasePath(), u"process-%1"_s.arg(i)};
+        arguments << QStringList{u"reap"_s, board.databasePath(), u"reaper"_s};
+        const QList<Claimer> claimers = runProcesses(arguments);
+
+        // THEN every invariant holds: a late worker never completed a claim it had lost,
+        // and each task was completed exactly once
+        board.reopen();
+        QVERIFY(board.isValid());
+        const QStringList broken = brokenInvariants(board.database(), ids, claimers);
+        QVERIFY2(broken.isEmpty(), qPrintable(broken.join(u'\n')));
+        qInfo("claims taken back by the reaper: %lld", qint64(claimers.constLast().won.size()));
+    }
+
     void shouldDrainTheBoardFromSeveralThreads()
     {
         // GIVEN a board with 300 ready tasks
@@ -252,8 +288,9 @@ private Q_SLOTS:
         QCOMPARE(ids.size(), raceTasks);
 
         // WHEN five threads, each with its own connection, claim and complete them all
-        const QList<Claimer> claimers = runThreads(board.databasePath(), raceThreads,
-                                                   &RaceLoop::claimUntilEmpty);
+        const QList<Claimer> claimers = runThreads(
+            board.databasePath(), raceThreads,
+            [](TaskStore &store, const QString &name) { return RaceLoop::claimUntilEmpty(store, name); });
 
         // THEN every invariant holds
         const QStringList broken = brokenInvariants(board.database(), ids, claimers);

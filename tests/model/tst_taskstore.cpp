@@ -225,6 +225,13 @@ QStringList brokenInvariants(Board &board)
          "ORDER BY e.id LIMIT 1) IS NOT 'created'"_s);
     none(u"failures are counted from zero"_s,
          u"SELECT id FROM tasks WHERE consecutive_failures < 0"_s);
+    none(u"a run has an end exactly when it has an outcome"_s,
+         u"SELECT id FROM runs WHERE (outcome IS NULL) <> (ended_at IS NULL)"_s);
+    none(u"one claimed event per run"_s,
+         u"SELECT t.id FROM tasks t WHERE (SELECT COUNT(*) FROM runs r WHERE r.task_id = t.id) "
+         "<> (SELECT COUNT(*) FROM events e WHERE e.task_id = t.id AND e.kind = 'claimed')"_s);
+    none(u"only a waiting task waits out a back-off"_s,
+         u"SELECT id FROM tasks WHERE retry_after IS NOT NULL AND status NOT IN ('ready', 'todo')"_s);
     return broken;
 }
 
@@ -749,6 +756,10 @@ private Q_SLOTS:
         for (int step = 0; step < 300; ++step) {
             // WHEN each command runs
             const QString before = board.dump();
+            const qint64 lastEvent = must(board.queries().lastEventId());
+            QHash<QString, TaskStatus> statusBefore;
+            for (const Task &task : must(board.queries().tasks(TaskFilter{.includeArchived = true})))
+                statusBefore.insert(task.id, task.status);
             QString what;
             const std::optional<Error> error = randomCommand(board, rng, ids, &what);
 
@@ -762,6 +773,19 @@ private Q_SLOTS:
                              what, error->message)));
             } else {
                 ++accepted;
+                // AND a change appended at least one event
+                if (board.dump() != before) {
+                    QVERIFY2(must(board.queries().lastEventId()) > lastEvent,
+                             qPrintable(u"step %1, %2: changed the board without an event"_s.arg(step).arg(what)));
+                }
+            }
+            // AND blocks are sticky: only a command aimed at the task itself unblocks it
+            for (const Task &task : must(board.queries().tasks(TaskFilter{.includeArchived = true}))) {
+                if (statusBefore.value(task.id) != TaskStatus::Blocked || task.status == TaskStatus::Blocked)
+                    continue;
+                const bool byHand = what == u"unblock "_s + task.id || what == u"complete "_s + task.id
+                    || what.startsWith(u"move %1 "_s.arg(task.id));
+                QVERIFY2(byHand, qPrintable(u"step %1, %2: unblocked %3"_s.arg(step).arg(what, task.id)));
             }
             // AND the board's rules hold after every command
             const QStringList broken = brokenInvariants(board);
