@@ -193,6 +193,9 @@ QSqlQuery &Database::prepare(const QString &sql)
     auto it = m_statements.find(sql);
     if (it == m_statements.end()) {
         QSqlQuery query(connection());
+        // Every caller steps through its rows once. A scrollable query makes the Qt
+        // driver allocate and clear a 128-row cache of QVariants on every exec().
+        query.setForwardOnly(true);
         if (!query.prepare(sql))
             qCWarning(lcModel, "cannot prepare %s: %s", qUtf8Printable(sql),
                       qUtf8Printable(query.lastError().text()));
