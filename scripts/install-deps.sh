@@ -3,11 +3,16 @@
 # Idempotent: when every package is already present it returns without touching apt.
 set -eu
 
+# qt6-translations-l10n: Qt's own texts (dialog buttons) in the user's language;
+# libqt6svg6: the plugins that draw the SVG icons. desktop-file-utils and appstream
+# validate the desktop file and metainfo in the install test.
 PACKAGES="qt6-base-dev qt6-tools-dev qt6-l10n-tools libqt6sql6-sqlite libqt6sql6-psql \
-qtkeychain-qt6-dev libsecret-1-0 cmake ninja-build g++ libgl-dev"
+qtkeychain-qt6-dev libsecret-1-0 cmake ninja-build g++ libgl-dev \
+qt6-translations-l10n libqt6svg6"
 if [ "${1:-}" = "--test" ]; then
     PACKAGES="$PACKAGES xvfb xauth xdotool imagemagick gnome-keyring libsecret-tools \
-dbus-daemon trayer dunst postgresql python3-dbus python3-gi"
+dbus-daemon trayer dunst postgresql python3-dbus python3-gi \
+desktop-file-utils appstream"
 fi
 
 missing=""

@@ -79,6 +79,10 @@
         <source>The running cards stay where they are.</source>
         <translation>Die laufenden Karten bleiben, wo sie sind.</translation>
     </message>
+    <message>
+        <source>dispatching is paused</source>
+        <translation>der Dispatcher pausiert</translation>
+    </message>
 </context>
 <context>
     <name>BoardView</name>
@@ -126,19 +130,19 @@
     </message>
     <message>
         <source>%1s</source>
-        <translation>%1 s</translation>
+        <translation>%1s</translation>
     </message>
     <message>
         <source>%1m</source>
-        <translation>%1 min</translation>
+        <translation>%1m</translation>
     </message>
     <message>
         <source>%1h</source>
-        <translation>%1 h</translation>
+        <translation>%1h</translation>
     </message>
     <message>
         <source>%1d</source>
-        <translation>%1 d</translation>
+        <translation>%1T</translation>
     </message>
     <message>
         <source>blocked</source>
@@ -170,6 +174,71 @@
             <numerusform>%n Fehlschlag</numerusform>
             <numerusform>%n Fehlschläge</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>not running: %1</source>
+        <translation>läuft nicht: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DispatcherBar</name>
+    <message>
+        <source>Pause</source>
+        <translation>Pausieren</translation>
+    </message>
+    <message>
+        <source>Stop starting new workers; running ones go on</source>
+        <translation>Keine neuen Worker starten; laufende arbeiten weiter</translation>
+    </message>
+    <message>
+        <source>Dispatch now</source>
+        <translation>Jetzt verteilen</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Dispatcher starting…</source>
+        <translation>Dispatcher startet…</translation>
+    </message>
+    <message>
+        <source>%1/%2 workers</source>
+        <translation>%1/%2 Worker</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n worker(s)</source>
+        <translation>
+            <numerusform>%n Worker</numerusform>
+            <numerusform>%n Worker</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Paused · %1</source>
+        <translation>Pausiert · %1</translation>
+    </message>
+    <message>
+        <source>Dispatching · %1</source>
+        <translation>Aktiv · %1</translation>
+    </message>
+    <message>
+        <source>Dispatcher stopped: %1</source>
+        <translation>Dispatcher angehalten: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DispatcherHost</name>
+    <message>
+        <source>no profile named %1</source>
+        <translation>kein Profil namens %1</translation>
+    </message>
+    <message>
+        <source>%1 is at its cap (%2 running)</source>
+        <translation>%1 ist am Limit (%2 laufend)</translation>
+    </message>
+    <message>
+        <source>the board is at its cap</source>
+        <translation>das Board ist am Limit</translation>
     </message>
 </context>
 <context>
@@ -215,11 +284,11 @@
     </message>
     <message>
         <source>Lanes by assignee</source>
-        <translation>Swimlanes nach Zuständigen</translation>
+        <translation>Nach Zuständigen</translation>
     </message>
     <message>
         <source>Show archived</source>
-        <translation>Archivierte zeigen</translation>
+        <translation>Archiv zeigen</translation>
     </message>
     <message>
         <source>Assign…</source>
@@ -231,19 +300,11 @@
     </message>
     <message>
         <source>Unblock</source>
-        <translation>Blockade aufheben</translation>
+        <translation>Freigeben</translation>
     </message>
     <message>
         <source>Archive</source>
         <translation>Archivieren</translation>
-    </message>
-    <message>
-        <source>Undo</source>
-        <translation>Rückgängig</translation>
-    </message>
-    <message>
-        <source>Redo</source>
-        <translation>Wiederherstellen</translation>
     </message>
     <message>
         <source>Reload</source>
@@ -289,6 +350,14 @@
             <numerusform>%n Aufgaben: %1</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Settings…</source>
+        <translation>Einstellungen…</translation>
+    </message>
+    <message>
+        <source>Profiles…</source>
+        <translation>Profile…</translation>
+    </message>
 </context>
 <context>
     <name>MoveCardsCommand</name>
@@ -311,7 +380,7 @@
     <name>NewTaskDialog</name>
     <message>
         <source>Start in triage (not dispatched until moved out)</source>
-        <translation>In Triage anlegen (wird erst verteilt, wenn sie dort herauskommt)</translation>
+        <translation>In Triage anlegen (wird erst nach dem Verschieben verteilt)</translation>
     </message>
     <message>
         <source>New task</source>
@@ -355,6 +424,117 @@
     </message>
 </context>
 <context>
+    <name>ProfilesDialog</name>
+    <message>
+        <source>Profiles</source>
+        <translation>Profile</translation>
+    </message>
+    <message>
+        <source>Set secret</source>
+        <translation>Geheimnis setzen</translation>
+    </message>
+    <message>
+        <source>Value of %1 for %2 (stored in the keychain):</source>
+        <translation>Wert von %1 für %2 (wird im Schlüsselbund gespeichert):</translation>
+    </message>
+    <message>
+        <source>One argument per line; {task}, {run}, {profile} and {workspace} are replaced</source>
+        <translation>Ein Argument pro Zeile; {task}, {run}, {profile} und {workspace} werden ersetzt</translation>
+    </message>
+    <message>
+        <source>NAME=value, one per line</source>
+        <translation>NAME=Wert, einer pro Zeile</translation>
+    </message>
+    <message>
+        <source>Names of secret variables, one per line</source>
+        <translation>Namen geheimer Variablen, einer pro Zeile</translation>
+    </message>
+    <message>
+        <source>no cap</source>
+        <translation>unbegrenzt</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>keine Grenze</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Program</source>
+        <translation>Programm</translation>
+    </message>
+    <message>
+        <source>Arguments</source>
+        <translation>Argumente</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>Umgebung</translation>
+    </message>
+    <message>
+        <source>Secrets</source>
+        <translation>Geheimnisse</translation>
+    </message>
+    <message>
+        <source>Workers at once</source>
+        <translation>Worker gleichzeitig</translation>
+    </message>
+    <message>
+        <source>Max runtime</source>
+        <translation>Max. Laufzeit</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Neu</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Set secret value…</source>
+        <translation>Geheimen Wert setzen…</translation>
+    </message>
+    <message>
+        <source>A new profile: give it a name and a program, then save.</source>
+        <translation>Neues Profil: Namen und Programm eintragen, dann speichern.</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>%1 gespeichert.</translation>
+    </message>
+    <message>
+        <source>Removed %1.</source>
+        <translation>%1 entfernt.</translation>
+    </message>
+    <message>
+        <source>List the secret&apos;s name under Secrets and save the profile first.</source>
+        <translation>Zuerst den Namen des Geheimnisses unter „Geheimnisse“ eintragen und das Profil speichern.</translation>
+    </message>
+    <message>
+        <source>Which secret?</source>
+        <translation>Welches Geheimnis?</translation>
+    </message>
+    <message>
+        <source>Storing %1 in the keychain…</source>
+        <translation>%1 wird im Schlüsselbund gespeichert…</translation>
+    </message>
+    <message>
+        <source>%1 is stored in the keychain.</source>
+        <translation>%1 ist im Schlüsselbund gespeichert.</translation>
+    </message>
+</context>
+<context>
     <name>RunLogView</name>
     <message>
         <source>Run log</source>
@@ -363,6 +543,25 @@
     <message>
         <source>This run has no log.</source>
         <translation>Dieser Lauf hat kein Protokoll.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Closing the window keeps Qanban in the tray</source>
+        <translation>Beim Schließen des Fensters bleibt Qanban im Systembereich</translation>
+    </message>
+    <message>
+        <source>Notify every crash and timeout, not only blocks</source>
+        <translation>Bei jedem Absturz und jeder Zeitüberschreitung benachrichtigen, nicht nur bei Blockaden</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Tray and notifications</source>
+        <translation>Systembereich und Benachrichtigungen</translation>
     </message>
 </context>
 <context>
@@ -604,6 +803,17 @@
             <numerusform>%n Aufgabe wartet auf Sie</numerusform>
             <numerusform>%n Aufgaben warten auf Sie</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>While Qanban was closed, %n task(s) needed you</source>
+        <translation>
+            <numerusform>Während Qanban geschlossen war, hat %n Aufgabe auf Sie gewartet</numerusform>
+            <numerusform>Während Qanban geschlossen war, haben %n Aufgaben auf Sie gewartet</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Worker failed (%1): %2</source>
+        <translation>Worker fehlgeschlagen (%1): %2</translation>
     </message>
 </context>
 <context>

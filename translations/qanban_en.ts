@@ -79,6 +79,10 @@
         <source>The running cards stay where they are.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>dispatching is paused</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>BoardView</name>
@@ -171,6 +175,71 @@
             <numerusform>%n failures</numerusform>
         </translation>
     </message>
+    <message>
+        <source>not running: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DispatcherBar</name>
+    <message>
+        <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop starting new workers; running ones go on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dispatch now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dispatcher starting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1/%2 workers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n worker(s)</source>
+        <translation>
+            <numerusform>%n worker</numerusform>
+            <numerusform>%n workers</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Paused · %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dispatching · %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dispatcher stopped: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DispatcherHost</name>
+    <message>
+        <source>no profile named %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is at its cap (%2 running)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the board is at its cap</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>EditTaskCommand</name>
@@ -238,14 +307,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Undo</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Redo</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Reload</source>
         <translation type="unfinished"></translation>
     </message>
@@ -288,6 +349,14 @@
             <numerusform>%n task: %1</numerusform>
             <numerusform>%n tasks: %1</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profiles…</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -355,6 +424,117 @@
     </message>
 </context>
 <context>
+    <name>ProfilesDialog</name>
+    <message>
+        <source>Profiles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value of %1 for %2 (stored in the keychain):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One argument per line; {task}, {run}, {profile} and {workspace} are replaced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NAME=value, one per line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Names of secret variables, one per line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no cap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Program</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arguments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Secrets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workers at once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Max runtime</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set secret value…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new profile: give it a name and a program, then save.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List the secret&apos;s name under Secrets and save the profile first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which secret?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Storing %1 in the keychain…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is stored in the keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RunLogView</name>
     <message>
         <source>Run log</source>
@@ -362,6 +542,25 @@
     </message>
     <message>
         <source>This run has no log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Closing the window keeps Qanban in the tray</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notify every crash and timeout, not only blocks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tray and notifications</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -604,6 +803,17 @@
             <numerusform>%n task needs you</numerusform>
             <numerusform>%n tasks need you</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>While Qanban was closed, %n task(s) needed you</source>
+        <translation>
+            <numerusform>While Qanban was closed, %n task needed you</numerusform>
+            <numerusform>While Qanban was closed, %n tasks needed you</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Worker failed (%1): %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

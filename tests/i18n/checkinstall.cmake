@@ -1,0 +1,62 @@
+# cmake -DBUILD_DIR=... -DPREFIX=... -P checkinstall.cmake
+# Installs the build into a scratch prefix and checks the desktop integration lands where
+# desktops look for it; validates the desktop file and metainfo when the tools exist.
+foreach(var BUILD_DIR PREFIX)
+    if(NOT ${var})
+        message(FATAL_ERROR "checkinstall: ${var} is required")
+    endif()
+endforeach()
+file(REMOVE_RECURSE "${PREFIX}")
+execute_process(COMMAND "${CMAKE_COMMAND}" --install "${BUILD_DIR}" --prefix "${PREFIX}"
+                RESULT_VARIABLE result OUTPUT_QUIET)
+if(NOT result EQUAL 0)
+    message(FATAL_ERROR "cmake --install failed: ${result}")
+endif()
+
+set(id io.github.qanban.Qanban)
+set(expected
+    bin/qanban
+    bin/qanbanctl
+    share/applications/${id}.desktop
+    share/metainfo/${id}.metainfo.xml
+    share/icons/hicolor/scalable/apps/qanban.svg)
+set(missing "")
+foreach(file IN LISTS expected)
+    if(NOT EXISTS "${PREFIX}/${file}")
+        list(APPEND missing ${file})
+    endif()
+endforeach()
+if(missing)
+    message(FATAL_ERROR "not installed: ${missing}")
+endif()
+# The installed qanbanctl must run (RPATH and all); qanban needs a display, so it is not.
+execute_process(COMMAND "${PREFIX}/bin/qanbanctl" --help RESULT_VARIABLE result
+                OUTPUT_QUIET ERROR_QUIET)
+if(NOT result EQUAL 0)
+    message(FATAL_ERROR "the installed qanbanctl does not run: ${result}")
+endif()
+
+find_program(DESKTOP_FILE_VALIDATE desktop-file-validate)
+if(DESKTOP_FILE_VALIDATE)
+    execute_process(COMMAND "${DESKTOP_FILE_VALIDATE}"
+                            "${PREFIX}/share/applications/${id}.desktop"
+                    RESULT_VARIABLE result OUTPUT_VARIABLE out ERROR_VARIABLE out)
+    if(NOT result EQUAL 0 OR out)
+        message(FATAL_ERROR "desktop-file-validate: ${out}")
+    endif()
+else()
+    message(STATUS "desktop-file-validate not found (desktop-file-utils): not validated")
+endif()
+find_program(APPSTREAMCLI appstreamcli)
+if(APPSTREAMCLI)
+    execute_process(COMMAND "${APPSTREAMCLI}" validate --no-net
+                            "${PREFIX}/share/metainfo/${id}.metainfo.xml"
+                    RESULT_VARIABLE result OUTPUT_VARIABLE out ERROR_VARIABLE out)
+    if(NOT result EQUAL 0)
+        message(FATAL_ERROR "appstreamcli validate: ${out}")
+    endif()
+else()
+    message(STATUS "appstreamcli not found (appstream): not validated")
+endif()
+message(STATUS "installed and valid: ${expected}")
+file(REMOVE_RECURSE "${PREFIX}")
