@@ -230,7 +230,9 @@ Error Database::errorFrom(const QSqlError &error, const char *what) const
 
 Result<void> Database::begin()
 {
-    return execDirect(m_dialect.beginWrite(), "begin a transaction");
+    // Cached like any statement: every write pays for BEGIN and COMMIT, and preparing
+    // them anew each time cost about as much as a one-row statement.
+    return exec(prepare(m_dialect.beginWrite()), "begin a transaction");
 }
 
 Result<void> Database::commit()
@@ -240,7 +242,7 @@ Result<void> Database::commit()
         if (statement.isActive())
             statement.finish();
     }
-    return execDirect(u"COMMIT"_s, "commit");
+    return exec(prepare(u"COMMIT"_s), "commit");
 }
 
 void Database::rollback()
