@@ -960,11 +960,14 @@ Result<Task> TaskStore::claim(const QString &id, const QString &claimer, qint64 
             return refused(u"task %1 is not ready (it is %2)"_s.arg(
                 id, TaskStatuses::toString(task.status)));
         }
-        Result<int> open = openParentCount(id);
-        if (!open)
-            return open.error();
-        if (*open > 0)
-            return refused(u"task %1 waits for %2 open parent(s)"_s.arg(id).arg(*open));
+        // load() read the parents in this transaction: with none, none is open.
+        if (!task.parents.isEmpty()) {
+            Result<int> open = openParentCount(id);
+            if (!open)
+                return open.error();
+            if (*open > 0)
+                return refused(u"task %1 waits for %2 open parent(s)"_s.arg(id).arg(*open));
+        }
         if (task.workspaceKind == "scratch"_L1 && task.workspacePath.isEmpty()
             && !scratchPath.isEmpty()) {
             if (!QDir().mkpath(scratchPath))
@@ -1081,8 +1084,11 @@ Result<Task> TaskStore::completeLoaded(Task task, const Completion &completion)
                                            {u"summary"_s, firstLine(completion.summary)}});
         !logged)
         return logged.error();
-    if (Result<void> promoted = promoteChildren(task.id); !promoted)
-        return promoted.error();
+    // The children were loaded with the task in this transaction: none, nothing to promote.
+    if (!task.children.isEmpty()) {
+        if (Result<void> promoted = promoteChildren(task.id); !promoted)
+            return promoted.error();
+    }
     return task;
 }
 
