@@ -1,6 +1,8 @@
 #include "boardhome.h"
 #include "boardmodel.h"
 #include "boardsettings.h"
+#include "dispatcherbar.h"
+#include "dispatcherhost.h"
 #include "keychainprofiledirectory.h"
 #include "mainwindow.h"
 #include "secretstore.h"
@@ -58,6 +60,32 @@ int main(int argc, char **argv)
     SecretStore secrets;
     KeychainProfileDirectory profiles(home.profilesDir(), &secrets);
     window.setProfileDirectory(&profiles);
+
+    // The dispatcher runs in its own thread; the window shows what it does.
+    Dispatcher::Options dispatch;
+    dispatch.home = home.root();
+    dispatch.databasePath = QDir().absoluteFilePath(databasePath);
+    QStringList configWarnings;
+    dispatch.config = DispatcherConfig::load(home.configPath(), &configWarnings);
+    DispatcherHost dispatcher(dispatch);
+    DispatcherBar *bar = window.dispatcherBar();
+    QObject::connect(bar, &DispatcherBar::pauseRequested, &dispatcher, &DispatcherHost::setPaused);
+    QObject::connect(bar, &DispatcherBar::dispatchNowRequested, &dispatcher,
+                     &DispatcherHost::dispatchNow);
+    QObject::connect(&dispatcher, &DispatcherHost::loadChanged, bar, &DispatcherBar::setLoad);
+    QObject::connect(&dispatcher, &DispatcherHost::loadChanged, &model,
+                     [&model](int, int, bool paused) { model.setDispatchPaused(paused); });
+    QObject::connect(&dispatcher, &DispatcherHost::waitingReasonsChanged, &model,
+                     &BoardModel::setWaitingReasons);
+    QObject::connect(&dispatcher, &DispatcherHost::stuckWarning, &window, &MainWindow::showBanner);
+    QObject::connect(&dispatcher, &DispatcherHost::failed, &window, [&window, bar](const QString &why) {
+        bar->setUnavailable(why);
+        window.showMessage(why);
+    });
+    if (!configWarnings.isEmpty())
+        window.showMessage(configWarnings.join(u"; "_s));
+    // Workers are stopped before the window and the board go away.
+    QObject::connect(&app, &QCoreApplication::aboutToQuit, &dispatcher, &DispatcherHost::stop);
     window.setWindowTitle(u"Qanban — %1"_s.arg(QDir::toNativeSeparators(databasePath)));
     QObject::connect(&service, &TaskService::openFailed, &app, [](const QString &message) {
         std::fprintf(stderr, "qanban: error: %s\n", qUtf8Printable(message));
@@ -76,6 +104,7 @@ int main(int argc, char **argv)
     }
 
     service.start();
+    dispatcher.start();
     window.show();
     return app.exec();
 }

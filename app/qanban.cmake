@@ -1,6 +1,7 @@
 # qanban: the desktop board. Included from app/CMakeLists.txt.
 qt_add_executable(qanban WIN32 main.cpp translationloader.h translationloader.cpp
-    keychainprofiledirectory.h keychainprofiledirectory.cpp)
+    keychainprofiledirectory.h keychainprofiledirectory.cpp
+    dispatcherhost.h dispatcherhost.cpp)
 qt_add_resources(qanban "qanban_resources" PREFIX "/" BASE ../resources
     FILES ../resources/icons/qanban.svg
           ../resources/icons/status-triage.svg

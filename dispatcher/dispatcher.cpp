@@ -118,6 +118,14 @@ Result<void> Dispatcher::startWatching()
     return {};
 }
 
+void Dispatcher::setPaused(bool paused)
+{
+    if (paused == m_paused)
+        return;
+    m_paused = paused;
+    requestTick();
+}
+
 void Dispatcher::requestTick()
 {
     if (!m_shuttingDown && !m_tickSoon->isActive())
@@ -192,6 +200,9 @@ DispatchResult Dispatcher::tick(bool dryRun)
                 workspace = QDir(m_home.workspacesDir()).absoluteFilePath(item.task);
             result.spawned.append({item.task, item.assignee, workspace, std::nullopt});
         }
+    } else if (m_paused) {
+        takeCarried(result);
+        scheduleWakeUp(plan.nextRetryAt);
     } else {
         for (const DispatchPlan::Assignment &item : plan.autoAssigned) {
             Result<Task> assigned = m_store->assign(item.task, item.assignee,
@@ -216,6 +227,8 @@ DispatchResult Dispatcher::tick(bool dryRun)
     m_idle = !dryRun && plan.startable == 0 && plan.waitingRetry.isEmpty() && m_launched.isEmpty()
         && m_adopted.isEmpty() && m_pending.isEmpty();
     Q_EMIT ticked(result);
+    if (!dryRun)
+        Q_EMIT loadChanged(snapshot.runningTotal + started, m_options.config.maxInProgress, m_paused);
     if (m_idle)
         Q_EMIT idle();
     return result;

@@ -63,6 +63,7 @@ public:
     DispatchResult tick(bool dryRun = false);
 
     const DispatcherConfig &config() const { return m_options.config; }
+    bool isPaused() const { return m_paused; }
     QString claimer() const { return m_claimer; }
     TaskStore *store() const { return m_store.get(); }
     // As of the last tick: no ready task with a profile, no worker of ours running.
@@ -76,6 +77,9 @@ public:
 public Q_SLOTS:
     // Coalesces: many requests before the event loop runs make one tick.
     void requestTick();
+    // Paused, ticks still reclaim, reap, stop overdue workers and promote, but start
+    // nothing new. Workers already running go on.
+    void setPaused(bool paused);
     // Stops every worker this dispatcher launched or adopted, waits (at most the grace
     // period and a little more) until their ends are recorded, and stops watching.
     void shutdown();
@@ -90,6 +94,8 @@ Q_SIGNALS:
     void taskBlocked(const QString &taskId, const QString &reason, bool gaveUp);
     void stuckWarning(const QString &message);
     void ticked(const DispatchResult &result);
+    // After each real tick: workers running on the board, against the global cap (0: none).
+    void loadChanged(int running, int globalCap, bool paused);
     // Emitted after a tick that found the dispatcher idle (see isIdle()).
     void idle();
     // No spawn is waiting for the keychain any more.
@@ -162,6 +168,7 @@ private:
     DispatchResult m_carried;         // ends recorded by supervisors since the last tick
     bool m_timerTick = false;
     bool m_idle = false;
+    bool m_paused = false;
     bool m_shuttingDown = false;
     int m_badTicks = 0;
     bool m_warnedStuck = false;

@@ -89,13 +89,20 @@ void ProfileCatalog::refresh()
         m_directoryModified = folderModified;
         m_listed = true;
     }
-    for (auto it = m_entries.begin(); it != m_entries.end(); ++it) {
+    for (auto it = m_entries.begin(); it != m_entries.end();) {
         const QFileInfo info(pathOf(it.key())); // one stat per profile per refresh
-        if (info.lastModified() == it->modified && info.size() == it->size)
+        // The folder's time has millisecond steps: a file removed in the same step as the
+        // last listing leaves the folder's time unchanged, so a missing file is checked here.
+        if (!info.exists()) {
+            it = m_entries.erase(it);
             continue;
-        it->profile = readProfile(info.absoluteFilePath(), it.key());
-        it->modified = info.lastModified();
-        it->size = info.size();
+        }
+        if (info.lastModified() != it->modified || info.size() != it->size) {
+            it->profile = readProfile(info.absoluteFilePath(), it.key());
+            it->modified = info.lastModified();
+            it->size = info.size();
+        }
+        ++it;
     }
 }
 

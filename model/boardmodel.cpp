@@ -236,6 +236,13 @@ QVariant BoardModel::data(const QModelIndex &index, int role) const
         return card->openRun && card->openRun->pid ? QVariant(*card->openRun->pid) : QVariant();
     case IsColumnRole:
         return false;
+    case WaitingReasonRole:
+        if (task.status != TaskStatus::Ready)
+            return QString();
+        if (const QString reason = m_waitingReasons.value(task.id); !reason.isEmpty())
+            return reason;
+        return m_dispatchPaused && !task.assignee.isEmpty() ? tr("dispatching is paused")
+                                                            : QString();
     case TaskRole:
         return QVariant::fromValue(task);
     default:
@@ -289,7 +296,8 @@ QHash<int, QByteArray> BoardModel::roleNames() const
                   {SkillsRole, "skills"},     {RunIdRole, "runId"},
                   {RunStartedAtRole, "runStartedAt"}, {HeartbeatAtRole, "heartbeatAt"},
                   {PidRole, "pid"},           {IsColumnRole, "isColumn"},
-                  {CardCountRole, "cardCount"}, {TaskRole, "task"}});
+                  {CardCountRole, "cardCount"}, {WaitingReasonRole, "waitingReason"},
+                  {TaskRole, "task"}});
     return names;
 }
 
@@ -464,6 +472,35 @@ bool BoardModel::removeRows(int row, int count, const QModelIndex &parent)
 }
 
 // ---------------------------------------------------------------- loading and updates
+
+void BoardModel::setWaitingReasons(const QHash<QString, QString> &reasons)
+{
+    if (reasons == m_waitingReasons)
+        return;
+    QStringList touched = m_waitingReasons.keys();
+    for (auto it = reasons.cbegin(); it != reasons.cend(); ++it) {
+        if (m_waitingReasons.value(it.key()) != it.value())
+            touched << it.key();
+    }
+    m_waitingReasons = reasons;
+    const QList<int> roles{WaitingReasonRole, Qt::DisplayRole};
+    for (const QString &id : std::as_const(touched)) {
+        const QModelIndex card = indexOfTask(id);
+        if (card.isValid())
+            Q_EMIT dataChanged(card, card, roles);
+    }
+}
+
+void BoardModel::setDispatchPaused(bool paused)
+{
+    if (paused == m_dispatchPaused)
+        return;
+    m_dispatchPaused = paused;
+    const QModelIndex ready = columnIndex(TaskStatus::Ready);
+    const int rows = rowCount(ready);
+    if (rows > 0)
+        Q_EMIT dataChanged(index(0, 0, ready), index(rows - 1, 0, ready), {WaitingReasonRole});
+}
 
 void BoardModel::setIncludeArchived(bool include)
 {

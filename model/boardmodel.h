@@ -60,6 +60,7 @@ public:
         PidRole,
         IsColumnRole,
         CardCountRole,
+        WaitingReasonRole, // why a ready card is not running, as the dispatcher said
         TaskRole, // the whole Task, for the drawer
     };
     Q_ENUM(Role)
@@ -113,6 +114,10 @@ public:
     void setNoteRequest(NoteRequest request) { m_noteRequest = std::move(request); }
     void setStopConfirmation(StopConfirmation confirm) { m_stopConfirmation = std::move(confirm); }
     void setMoveExecutor(MoveExecutor executor) { m_moveExecutor = std::move(executor); }
+    // Why ready cards wait (task id -> one line), from the dispatcher's last tick.
+    void setWaitingReasons(const QHash<QString, QString> &reasons);
+    // While dispatching is paused, every assigned ready card says so.
+    void setDispatchPaused(bool paused);
 
     // Sends a move, or its reverse, to the kernel. A refusal comes back as dropRefused.
     void applyMove(const CardMove &move);
@@ -149,4 +154,6 @@ private:
     NoteRequest m_noteRequest;
     StopConfirmation m_stopConfirmation;
     MoveExecutor m_moveExecutor;
+    QHash<QString, QString> m_waitingReasons;
+    bool m_dispatchPaused = false;
 };

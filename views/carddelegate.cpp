@@ -154,6 +154,9 @@ QString CardDelegate::statusLine(const QModelIndex &index) const
         return parts.join(u" · "_s);
     }
     case TaskStatus::Ready: {
+        const QString waiting = index.data(BoardModel::WaitingReasonRole).toString();
+        if (!waiting.isEmpty())
+            return tr("not running: %1").arg(waiting);
         if (index.data(BoardModel::AssigneeRole).toString().isEmpty())
             return tr("not running: needs an assignee");
         const QVariant retry = index.data(BoardModel::RetryAfterRole);

@@ -6,6 +6,7 @@
 #include "boardview.h"
 #include "columnview.h"
 #include "dialogprovider.h"
+#include "dispatcherbar.h"
 #include "edittaskcommand.h"
 #include "movecardscommand.h"
 #include "newtaskdialog.h"
@@ -26,6 +27,7 @@
 #include <QStatusBar>
 #include <QToolBar>
 #include <QUndoStack>
+#include <QVBoxLayout>
 
 #include <limits>
 #include <memory>
@@ -37,12 +39,24 @@ MainWindow::MainWindow(TaskService *service, BoardModel *model, QWidget *parent)
       m_board(new BoardView(model, this)), m_drawer(new TaskDrawer(service, this)),
       m_drawerDock(new QDockWidget(tr("Task"), this)), m_search(new QLineEdit(this)),
       m_summary(new QLabel(this)), m_tray(new TrayIcon(this)), m_undoStack(new QUndoStack(this)),
+      m_dispatcherBar(new DispatcherBar(this)), m_banner(new QLabel(this)),
       m_dialogs(std::make_unique<WidgetDialogProvider>(this))
 {
     setObjectName(u"main-window"_s);
     setWindowTitle(tr("Qanban"));
     setWindowIcon(QIcon(u":/icons/qanban.svg"_s));
-    setCentralWidget(m_board);
+    auto *central = new QWidget(this);
+    auto *centralLayout = new QVBoxLayout(central);
+    centralLayout->setContentsMargins(0, 0, 0, 0);
+    centralLayout->setSpacing(0);
+    m_banner->setObjectName(u"banner"_s);
+    m_banner->setWordWrap(true);
+    m_banner->setMargin(8);
+    m_banner->setStyleSheet(u"background: rgba(224, 155, 26, 0.25);"_s);
+    m_banner->hide();
+    centralLayout->addWidget(m_banner);
+    centralLayout->addWidget(m_board, 1);
+    setCentralWidget(central);
     m_drawerDock->setObjectName(u"drawer-dock"_s);
     m_drawerDock->setWidget(m_drawer);
     m_drawerDock->setMinimumWidth(340);
@@ -258,11 +272,21 @@ void MainWindow::createActions()
     toolbar->addSeparator();
     toolbar->addAction(profiles);
     toolbar->addAction(settings);
+    auto *spacer = new QWidget(toolbar);
+    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    toolbar->addWidget(spacer);
+    toolbar->addWidget(m_dispatcherBar);
 
     QAction *reload = new QAction(tr("Reload"), this);
     reload->setShortcut(QKeySequence::Refresh);
     connect(reload, &QAction::triggered, m_model, &BoardModel::reload);
     addAction(reload);
+}
+
+void MainWindow::showBanner(const QString &message)
+{
+    m_banner->setText(message);
+    m_banner->setVisible(!message.isEmpty());
 }
 
 void MainWindow::showMessage(const QString &message)

@@ -13,6 +13,7 @@ class BoardSettings;
 class BoardView;
 class ColumnView;
 class DialogProvider;
+class DispatcherBar;
 class ProfileDirectory;
 class QAction;
 class QDockWidget;
@@ -38,6 +39,9 @@ public:
     TaskDrawer *drawer() const { return m_drawer; }
     TrayIcon *tray() const { return m_tray; }
     QUndoStack *undoStack() const { return m_undoStack; }
+    DispatcherBar *dispatcherBar() const { return m_dispatcherBar; }
+    // A warning that stays above the board until dismissed or replaced (stuck dispatcher).
+    void showBanner(const QString &message);
     // Tests answer the board's questions through their own provider.
     void setDialogProvider(std::unique_ptr<DialogProvider> provider);
     // The board's settings; with them come close-to-tray and the summary of what was
@@ -74,6 +78,8 @@ private:
     QLabel *m_summary;
     TrayIcon *m_tray;
     QUndoStack *m_undoStack;
+    DispatcherBar *m_dispatcherBar;
+    QLabel *m_banner;
     std::unique_ptr<DialogProvider> m_dialogs;
     BoardSettings *m_settings = nullptr;
     ProfileDirectory *m_profiles = nullptr;

@@ -236,14 +236,22 @@ bool BoardBench::run()
             return false;
         }
         const qint64 committed = clock.nsecsElapsed();
-        // The card is in the model; then the column must paint after that moment.
+        // The moment the card lands in Triage is taken in the model's own signal, so a
+        // paint that follows in the same turn of the event loop is not missed.
         qint64 inModel = -1;
-        const bool shown = waitUntil([&] {
+        auto noteArrival = [&] {
             if (inModel < 0
                 && model.indexOfTask(id).parent() == model.columnIndex(TaskStatus::Triage))
                 inModel = clock.nsecsElapsed();
-            return inModel > 0 && repaint.latest() >= inModel;
-        }, 10000);
+        };
+        const QMetaObject::Connection moved =
+            QObject::connect(&model, &QAbstractItemModel::rowsMoved, &model, noteArrival);
+        const QMetaObject::Connection inserted =
+            QObject::connect(&model, &QAbstractItemModel::rowsInserted, &model, noteArrival);
+        const bool shown = waitUntil([&] { return inModel > 0 && repaint.latest() >= inModel; },
+                                     10000);
+        QObject::disconnect(moved);
+        QObject::disconnect(inserted);
         if (!shown) {
             std::fprintf(stderr, "board-bench: a change never reached the screen\n");
             return false;
