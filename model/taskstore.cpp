@@ -1077,8 +1077,23 @@ Result<Task> TaskStore::completeLoaded(Task task, const Completion &completion)
     task.consecutiveFailures = 0;
     task.blockReason.clear();
     task.retryAfter.reset();
-    if (Result<void> saved = save(task); !saved)
-        return saved.error();
+    // Only what completing changes, not save(): rewriting the whole row also rewrites
+    // every index entry of the task (its rank's among them) and binds 27 values.
+    QSqlQuery &update = m_database.prepare(
+        u"UPDATE tasks SET status = ?, result = ?, summary = ?, metadata = ?, "
+        "consecutive_failures = ?, current_run_id = NULL, claim_lock = NULL, "
+        "claim_expires = NULL, block_reason = NULL, retry_after = NULL, updated_at = ?, "
+        "completed_at = ? WHERE id = ?"_s);
+    update.addBindValue(TaskStatuses::toString(task.status));
+    update.addBindValue(nullable(task.result));
+    update.addBindValue(nullable(task.summary));
+    update.addBindValue(nullable(task.metadata));
+    update.addBindValue(task.consecutiveFailures);
+    update.addBindValue(now());
+    update.addBindValue(nullable(task.completedAt));
+    update.addBindValue(task.id);
+    if (Result<void> done = m_database.exec(update, "update a task"); !done)
+        return done.error();
     if (Result<void> logged = appendEvent(task.id, u"completed"_s,
                                           {{u"run"_s, JsonValues::idOrNull(runId)},
                                            {u"summary"_s, firstLine(completion.summary)}});
