@@ -1417,6 +1417,11 @@ Result<Task> TaskStore::resolveWorkspace(const QString &id, const QString &works
         updated.workspacePath = path;
         if (Result<void> saved = save(updated); !saved)
             return saved.error();
+        // Like every change, so that the change feed tells the board about the new path.
+        if (Result<void> logged = appendEvent(id, u"edited"_s,
+                                              {{u"fields"_s, QJsonArray{u"workspace_path"_s}}});
+            !logged)
+            return logged.error();
         return updated;
     });
 }

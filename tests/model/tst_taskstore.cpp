@@ -1384,6 +1384,67 @@ private Q_SLOTS:
         QCOMPARE(board.task(u"S"_s).workspacePath, claimed.workspacePath);
     }
 
+    void shouldResolveTheWorkspace_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<bool>("recorded"); // the board learns a path it did not know
+        QTest::newRow("scratch, claimed without a root") << u"scratch"_s << true;
+        QTest::newRow("dir") << u"dir"_s << false;
+        QTest::newRow("worktree") << u"worktree"_s << false;
+    }
+
+    void shouldResolveTheWorkspace()
+    {
+        // GIVEN a claimed task of each workspace kind
+        QFETCH(QString, kind);
+        QFETCH(bool, recorded);
+        Board board;
+        const QString root = board.temp().home() + u"/workspaces"_s;
+        const QString given = kind == "scratch"_L1 ? QString() : board.temp().home() + u"/w/"_s + kind;
+        board.add(u"W"_s, NewTask{.workspaceKind = kind, .workspacePath = given});
+        board.claim(u"W"_s);
+        const QString before = board.dump();
+        const qsizetype eventsBefore = board.events(u"W"_s).size();
+
+        // WHEN the dispatcher resolves its workspace
+        const Task resolved = must(board.store().resolveWorkspace(board.id(u"W"_s), root));
+
+        // THEN scratch gets a folder under the root, dir gets its folder made, and a
+        // worktree is left to its worker; a path the board learns is logged like any change
+        const QString expected = kind == "scratch"_L1 ? root + u'/' + board.id(u"W"_s) : given;
+        QCOMPARE(resolved.workspacePath, expected);
+        QCOMPARE(board.task(u"W"_s).workspacePath, expected);
+        QCOMPARE(QFileInfo(expected).isDir(), kind != "worktree"_L1);
+        if (recorded) {
+            QCOMPARE(board.events(u"W"_s).size(), eventsBefore + 1);
+            QCOMPARE(board.lastEvent(u"W"_s).kind, u"edited"_s);
+            QCOMPARE(board.lastEvent(u"W"_s).payload.value(u"fields"_s).toArray(),
+                     QJsonArray{u"workspace_path"_s});
+        } else {
+            QCOMPARE(board.dump(), before);
+        }
+    }
+
+    void shouldRefuseAWorkspaceThatCannotBeMade()
+    {
+        // GIVEN a claimed scratch task and a workspaces root that is a file
+        Board board;
+        board.add(u"W"_s);
+        board.claim(u"W"_s);
+        const QString root = board.temp().home() + u"/not-a-folder"_s;
+        {
+            QFile file(root);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+        }
+        const QString before = board.dump();
+
+        // WHEN the workspace is resolved THEN it fails as Io and the board is unchanged
+        Result<Task> resolved = board.store().resolveWorkspace(board.id(u"W"_s), root);
+        QVERIFY(!resolved);
+        QCOMPARE(resolved.error().code, ErrorCode::Io);
+        QCOMPARE(board.dump(), before);
+    }
+
     void shouldExtendTheClaimOnTheHoldersHeartbeat()
     {
         // GIVEN a task claimed for 300 s
