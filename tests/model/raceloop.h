@@ -13,9 +13,9 @@ namespace RaceLoop {
 
 struct Report {
     QStringList claimed; // tasks this claimer won and completed
-    QStringList won;     // claimEach: tasks this claimer won; reapUntilDone: tasks released
-    int lostRaces = 0;   // clean refusals: someone else was first
-    QStringList errors;  // anything else: a lock error that escaped, a failed complete...
+    QStringList won; // claimEach: tasks this claimer won; reapUntilDone: tasks released
+    int lostRaces = 0; // clean refusals: someone else was first
+    QStringList errors; // anything else: a lock error that escaped, a failed complete...
 };
 
 inline bool isCleanLoss(const Error &error)
@@ -56,7 +56,8 @@ inline Report claimUntilEmpty(TaskStore &store, const QString &claimer, bool wit
                 return report;
             continue;
         }
-        const int pick = int(QRandomGenerator::global()->bounded(qMin<qsizetype>(ready->size(), 4)));
+        const int pick =
+            int(QRandomGenerator::global()->bounded(qMin<qsizetype>(ready->size(), 4)));
         const QString id = ready->at(pick).id;
         Result<Task> claimed = store.claim(id, claimer);
         if (!claimed) {
@@ -72,7 +73,8 @@ inline Report claimUntilEmpty(TaskStore &store, const QString &claimer, bool wit
             return report;
         }
         Result<Task> done = store.complete(
-            id, Completion{claimer, QStringLiteral("done by ") + claimer, {}, claimed->currentRunId});
+            id,
+            Completion{claimer, QStringLiteral("done by ") + claimer, {}, claimed->currentRunId});
         if (!done) {
             if (withReaper && isCleanLoss(done.error())) {
                 // Reaped before we finished, and maybe claimed and completed by another

@@ -106,7 +106,8 @@ int main(int argc, char **argv)
         return 0;
     }
 
-    Result<std::unique_ptr<Database>> database = Database::open(path, Database::OpenMode::MustExist);
+    Result<std::unique_ptr<Database>> database =
+        Database::open(path, Database::OpenMode::MustExist);
     if (!database)
         return fail(u"open: "_s + database.error().message);
     TaskStore store(**database);
@@ -116,7 +117,9 @@ int main(int argc, char **argv)
     if (mode == "drain-reaped"_L1)
         return report(RaceLoop::claimUntilEmpty(store, name, true));
     if (mode == "reap"_L1) {
-        store.setClock([] { return QDateTime::currentSecsSinceEpoch() + 3600; });
+        store.setClock([] {
+            return QDateTime::currentSecsSinceEpoch() + 3600;
+        });
         return report(RaceLoop::reapUntilDone(store));
     }
     if (mode == "each"_L1)

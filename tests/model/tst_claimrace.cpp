@@ -66,8 +66,8 @@ QList<Claimer> runProcesses(const QList<QStringList> &argumentLists)
         }
         claimer.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
         claimer.errors += QString::fromUtf8(process.readAllStandardError());
-        const QStringList lines = QString::fromUtf8(process.readAllStandardOutput())
-                                      .split(u'\n', Qt::SkipEmptyParts);
+        const QStringList lines =
+            QString::fromUtf8(process.readAllStandardOutput()).split(u'\n', Qt::SkipEmptyParts);
         for (const QString &line : lines) {
             if (line.startsWith(u"claimed "_s))
                 claimer.claimed << line.mid(8);
@@ -138,7 +138,8 @@ QVariant scalar(Database &database, const QString &sql)
 }
 
 // The invariants of a drained board, as a list of broken ones (empty when all hold).
-QStringList brokenInvariants(Database &database, const QStringList &ids, const QList<Claimer> &claimers)
+QStringList brokenInvariants(Database &database, const QStringList &ids,
+                             const QList<Claimer> &claimers)
 {
     QStringList broken;
     auto expect = [&](const QString &what, const QString &sql, const QVariant &wanted) {
@@ -151,7 +152,9 @@ QStringList brokenInvariants(Database &database, const QStringList &ids, const Q
     // Every claimer finished cleanly: no lock error escaped the retries.
     for (const Claimer &claimer : claimers) {
         if (claimer.exitCode != 0 || !claimer.errors.trimmed().isEmpty())
-            broken << u"%1 exited %2: %3"_s.arg(claimer.name).arg(claimer.exitCode).arg(claimer.errors);
+            broken << u"%1 exited %2: %3"_s.arg(claimer.name)
+                          .arg(claimer.exitCode)
+                          .arg(claimer.errors);
     }
     // No task was claimed twice, and every task was claimed by someone.
     QHash<QString, QString> winner;
@@ -166,10 +169,11 @@ QStringList brokenInvariants(Database &database, const QStringList &ids, const Q
         broken << u"%1 tasks claimed, %2 made"_s.arg(winner.size()).arg(n);
     // The database agrees with what the claimers said.
     for (auto it = winner.cbegin(); it != winner.cend(); ++it) {
-        const QString claimer = scalar(database, u"SELECT group_concat(claimer) FROM runs "
-                                                 "WHERE task_id = '%1' AND outcome = 'completed'"_s
-                                                     .arg(it.key()))
-                                    .toString();
+        const QString claimer =
+            scalar(database,
+                   u"SELECT group_concat(claimer) FROM runs "
+                   "WHERE task_id = '%1' AND outcome = 'completed'"_s.arg(it.key()))
+                .toString();
         if (claimer != it.value())
             broken << u"runs of %1 name %2, but %3 claimed it"_s.arg(it.key(), claimer, it.value());
     }
@@ -184,7 +188,8 @@ QStringList brokenInvariants(Database &database, const QStringList &ids, const Q
            0);
     expect(u"runs"_s, u"SELECT COUNT(*) FROM runs"_s, n + reaped);
     expect(u"reclaimed runs"_s, u"SELECT COUNT(*) FROM runs WHERE outcome = 'reclaimed'"_s, reaped);
-    expect(u"reclaimed events"_s, u"SELECT COUNT(*) FROM events WHERE kind = 'reclaimed'"_s, reaped);
+    expect(u"reclaimed events"_s, u"SELECT COUNT(*) FROM events WHERE kind = 'reclaimed'"_s,
+           reaped);
     expect(u"open runs"_s, u"SELECT COUNT(*) FROM runs WHERE outcome IS NULL"_s, 0);
     expect(u"completed runs"_s, u"SELECT COUNT(*) FROM runs WHERE outcome = 'completed'"_s, n);
     expect(u"tasks with a completed run"_s,
@@ -192,7 +197,8 @@ QStringList brokenInvariants(Database &database, const QStringList &ids, const Q
     expect(u"completed events"_s, u"SELECT COUNT(*) FROM events WHERE kind = 'completed'"_s, n);
     expect(u"tasks with a completed event"_s,
            u"SELECT COUNT(DISTINCT task_id) FROM events WHERE kind = 'completed'"_s, n);
-    expect(u"claimed events"_s, u"SELECT COUNT(*) FROM events WHERE kind = 'claimed'"_s, n + reaped);
+    expect(u"claimed events"_s, u"SELECT COUNT(*) FROM events WHERE kind = 'claimed'"_s,
+           n + reaped);
     expect(u"integrity"_s, u"PRAGMA integrity_check"_s, u"ok"_s);
     return broken;
 }
@@ -205,20 +211,26 @@ QStringList brokenSingleWinners(Database &database, const QStringList &ids,
     QHash<QString, QStringList> winners;
     for (const Claimer &claimer : claimers) {
         if (claimer.exitCode != 0 || !claimer.errors.trimmed().isEmpty())
-            broken << u"%1 exited %2: %3"_s.arg(claimer.name).arg(claimer.exitCode).arg(claimer.errors);
+            broken << u"%1 exited %2: %3"_s.arg(claimer.name)
+                          .arg(claimer.exitCode)
+                          .arg(claimer.errors);
         for (const QString &id : claimer.won)
             winners[id] << claimer.name;
     }
     for (const QString &id : ids) {
         const QStringList names = winners.value(id);
         if (names.size() != 1) {
-            broken << u"%1 won by %2 claimers: %3"_s.arg(id).arg(names.size()).arg(names.join(u", "_s));
+            broken << u"%1 won by %2 claimers: %3"_s.arg(id)
+                          .arg(names.size())
+                          .arg(names.join(u", "_s));
             continue;
         }
-        const QString lock = scalar(database, u"SELECT claim_lock FROM tasks WHERE id = '%1'"_s.arg(id)).toString();
+        const QString lock =
+            scalar(database, u"SELECT claim_lock FROM tasks WHERE id = '%1'"_s.arg(id)).toString();
         if (lock != names.first())
             broken << u"%1 is held by %2 but %3 won it"_s.arg(id, lock, names.first());
-        const int runs = scalar(database, u"SELECT COUNT(*) FROM runs WHERE task_id = '%1'"_s.arg(id)).toInt();
+        const int runs =
+            scalar(database, u"SELECT COUNT(*) FROM runs WHERE task_id = '%1'"_s.arg(id)).toInt();
         if (runs != 1)
             broken << u"%1 has %2 runs"_s.arg(id).arg(runs);
     }
@@ -267,7 +279,8 @@ private Q_SLOTS:
         // ahead, releases every claim it sees as expired
         QList<QStringList> arguments;
         for (int i = 0; i < raceProcesses - 1; ++i)
-            arguments << QStringList{u"drain-reaped"_s, board.databasePath(), u"process-%1"_s.arg(i)};
+            arguments << QStringList{u"drain-reaped"_s, board.databasePath(),
+                                     u"process-%1"_s.arg(i)};
         arguments << QStringList{u"reap"_s, board.databasePath(), u"reaper"_s};
         const QList<Claimer> claimers = runProcesses(arguments);
 
@@ -289,8 +302,9 @@ private Q_SLOTS:
 
         // WHEN five threads, each with its own connection, claim and complete them all
         const QList<Claimer> claimers = runThreads(
-            board.databasePath(), raceThreads,
-            [](TaskStore &store, const QString &name) { return RaceLoop::claimUntilEmpty(store, name); });
+            board.databasePath(), raceThreads, [](TaskStore &store, const QString &name) {
+                return RaceLoop::claimUntilEmpty(store, name);
+            });
 
         // THEN every invariant holds
         const QStringList broken = brokenInvariants(board.database(), ids, claimers);
@@ -308,7 +322,8 @@ private Q_SLOTS:
         // WHEN six processes try to claim each of them, in the same order
         QList<QStringList> arguments;
         for (int i = 0; i < 6; ++i)
-            arguments << (QStringList{u"each"_s, board.databasePath(), u"process-%1"_s.arg(i)} + ids);
+            arguments << (QStringList{u"each"_s, board.databasePath(), u"process-%1"_s.arg(i)}
+                          + ids);
         const QList<Claimer> claimers = runProcesses(arguments);
 
         // THEN each task has exactly one winner, who holds it with one run
@@ -325,9 +340,10 @@ private Q_SLOTS:
         QCOMPARE(ids.size(), 20);
 
         // WHEN eight threads try to claim each of them, in the same order
-        const QList<Claimer> claimers = runThreads(
-            board.databasePath(), 8,
-            [&ids](TaskStore &store, const QString &name) { return RaceLoop::claimEach(store, name, ids); });
+        const QList<Claimer> claimers =
+            runThreads(board.databasePath(), 8, [&ids](TaskStore &store, const QString &name) {
+                return RaceLoop::claimEach(store, name, ids);
+            });
 
         // THEN each task has exactly one winner, who holds it with one run
         const QStringList broken = brokenSingleWinners(board.database(), ids, claimers);
@@ -349,14 +365,18 @@ private Q_SLOTS:
         // THEN all of them succeeded on one migrated board in WAL mode
         for (const Claimer &claimer : claimers)
             QVERIFY2(claimer.exitCode == 0 && claimer.errors.isEmpty(),
-                     qPrintable(u"%1 exited %2: %3"_s.arg(claimer.name).arg(claimer.exitCode).arg(claimer.errors)));
-        Result<std::unique_ptr<Database>> opened = Database::open(path, Database::OpenMode::MustExist);
+                     qPrintable(u"%1 exited %2: %3"_s.arg(claimer.name)
+                                    .arg(claimer.exitCode)
+                                    .arg(claimer.errors)));
+        Result<std::unique_ptr<Database>> opened =
+            Database::open(path, Database::OpenMode::MustExist);
         QVERIFY2(opened, qPrintable(opened.error().message));
         Database &database = **opened;
         QCOMPARE(scalar(database, u"SELECT COUNT(*) FROM tasks"_s).toInt(), raceProcesses);
         QCOMPARE(scalar(database, u"SELECT COUNT(*) FROM events WHERE kind = 'created'"_s).toInt(),
                  raceProcesses);
-        QCOMPARE(scalar(database, u"SELECT value FROM qanban_meta WHERE key = 'schema_version'"_s).toInt(),
+        QCOMPARE(scalar(database, u"SELECT value FROM qanban_meta WHERE key = 'schema_version'"_s)
+                     .toInt(),
                  Database::currentSchemaVersion());
         QCOMPARE(scalar(database, u"PRAGMA journal_mode"_s).toString(), u"wal"_s);
         QCOMPARE(scalar(database, u"PRAGMA integrity_check"_s).toString(), u"ok"_s);

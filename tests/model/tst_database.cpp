@@ -97,12 +97,11 @@ QByteArray fileBytes(const QString &path)
 
 QStringList folderEntries(const QString &path)
 {
-    return QDir(path).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden,
-                                QDir::Name);
+    return QDir(path).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden, QDir::Name);
 }
 
-const QStringList boardTables = {u"comments"_s, u"events"_s,      u"links"_s,
-                                 u"qanban_meta"_s, u"runs"_s, u"tasks"_s};
+const QStringList boardTables = {u"comments"_s,    u"events"_s, u"links"_s,
+                                 u"qanban_meta"_s, u"runs"_s,   u"tasks"_s};
 
 // How each kind of file the kernel must refuse is made. All of them are written by
 // hand, with every connection closed before the test looks at the bytes.
@@ -125,7 +124,8 @@ bool makeRefusable(Refusable kind, const QString &path)
     }
     case Refusable::ForeignSqlite: {
         RawConnection raw(path);
-        return raw.isOpen() && raw.exec(u"CREATE TABLE photos (id INTEGER PRIMARY KEY, name TEXT)"_s).isEmpty()
+        return raw.isOpen()
+            && raw.exec(u"CREATE TABLE photos (id INTEGER PRIMARY KEY, name TEXT)"_s).isEmpty()
             && raw.exec(u"INSERT INTO photos (name) VALUES ('cat.jpg'), ('dog.jpg')"_s).isEmpty();
     }
     case Refusable::NewerBoard: {
@@ -135,8 +135,9 @@ bool makeRefusable(Refusable kind, const QString &path)
                 return false;
         }
         RawConnection raw(path);
-        return raw.exec(u"UPDATE qanban_meta SET value = '%1' WHERE key = 'schema_version'"_s.arg(
-                            Database::currentSchemaVersion() + 1))
+        return raw
+            .exec(u"UPDATE qanban_meta SET value = '%1' WHERE key = 'schema_version'"_s.arg(
+                Database::currentSchemaVersion() + 1))
             .isEmpty();
     }
     case Refusable::Folder:
@@ -209,8 +210,8 @@ private Q_SLOTS:
 
         // WHEN a link to tasks that do not exist is inserted behind the kernel's back
         QSqlQuery query(board.database().connection());
-        const bool inserted = query.exec(
-            u"INSERT INTO links (parent_id, child_id) VALUES ('t_nope', 't_nada')"_s);
+        const bool inserted =
+            query.exec(u"INSERT INTO links (parent_id, child_id) VALUES ('t_nope', 't_nada')"_s);
 
         // THEN SQLite refuses it
         QVERIFY(!inserted);
@@ -255,7 +256,8 @@ private Q_SLOTS:
         const QString path = dir.filePath(u"missing/board.db"_s);
 
         // WHEN it is opened with MustExist
-        Result<std::unique_ptr<Database>> opened = Database::open(path, Database::OpenMode::MustExist);
+        Result<std::unique_ptr<Database>> opened =
+            Database::open(path, Database::OpenMode::MustExist);
 
         // THEN it is refused and nothing is made
         QVERIFY(!opened);
@@ -274,8 +276,8 @@ private Q_SLOTS:
         board.close();
 
         // WHEN it is opened with MustExist
-        Result<std::unique_ptr<Database>> opened = Database::open(board.databasePath(),
-                                                                  Database::OpenMode::MustExist);
+        Result<std::unique_ptr<Database>> opened =
+            Database::open(board.databasePath(), Database::OpenMode::MustExist);
 
         // THEN it opens with its data and its version untouched
         QVERIFY2(opened, qPrintable(opened.error().message));
@@ -296,15 +298,14 @@ private Q_SLOTS:
         QTest::addColumn<Refusable>("kind");
         QTest::addColumn<ErrorCode>("code");
         QTest::addColumn<QString>("messagePart");
-        QTest::newRow("text file") << Refusable::TextFile << ErrorCode::Database
-                                   << u"not a Qanban database"_s;
-        QTest::newRow("binary noise") << Refusable::BinaryNoise << ErrorCode::Database
-                                      << u"not a Qanban database"_s;
-        QTest::newRow("someone else's SQLite database") << Refusable::ForeignSqlite
-                                                        << ErrorCode::Database
-                                                        << u"not a Qanban board"_s;
-        QTest::newRow("board from a newer Qanban") << Refusable::NewerBoard << ErrorCode::Database
-                                                   << u"newer Qanban"_s;
+        QTest::newRow("text file")
+            << Refusable::TextFile << ErrorCode::Database << u"not a Qanban database"_s;
+        QTest::newRow("binary noise")
+            << Refusable::BinaryNoise << ErrorCode::Database << u"not a Qanban database"_s;
+        QTest::newRow("someone else's SQLite database")
+            << Refusable::ForeignSqlite << ErrorCode::Database << u"not a Qanban board"_s;
+        QTest::newRow("board from a newer Qanban")
+            << Refusable::NewerBoard << ErrorCode::Database << u"newer Qanban"_s;
         QTest::newRow("folder") << Refusable::Folder << ErrorCode::Database << u"folder"_s;
     }
 
@@ -321,8 +322,8 @@ private Q_SLOTS:
         const QStringList entriesBefore = folderEntries(dir.path());
 
         // WHEN it is opened, in either mode
-        for (Database::OpenMode mode : {Database::OpenMode::CreateIfMissing,
-                                        Database::OpenMode::MustExist}) {
+        for (Database::OpenMode mode :
+             {Database::OpenMode::CreateIfMissing, Database::OpenMode::MustExist}) {
             Result<std::unique_ptr<Database>> opened = Database::open(path, mode);
 
             // THEN it is refused with a clear error
@@ -389,11 +390,13 @@ private Q_SLOTS:
         QVERIFY(QFileInfo(path + u"-wal"_s).size() > 32);
 
         // WHEN it is opened
-        Result<std::unique_ptr<Database>> opened = Database::open(path, Database::OpenMode::MustExist);
+        Result<std::unique_ptr<Database>> opened =
+            Database::open(path, Database::OpenMode::MustExist);
 
         // THEN it opens read-write with the dead writer's commit in it
         QVERIFY2(opened, qPrintable(opened.error().message));
-        QCOMPARE(scalar(**opened, u"SELECT value FROM qanban_meta WHERE key = 'last_words'"_s).toString(),
+        QCOMPARE(scalar(**opened, u"SELECT value FROM qanban_meta WHERE key = 'last_words'"_s)
+                     .toString(),
                  u"ouch"_s);
         TaskStore store(**opened);
         QVERIFY(store.create(NewTask{.title = u"carry on"_s}));
@@ -413,7 +416,9 @@ private Q_SLOTS:
 
         // THEN it is still theirs: same tables, same rows, old journal mode
         QCOMPARE(raw.value(u"SELECT COUNT(*) FROM photos"_s).toInt(), 2);
-        QCOMPARE(raw.value(u"SELECT COUNT(*) FROM sqlite_master WHERE name = 'qanban_meta'"_s).toInt(), 0);
+        QCOMPARE(
+            raw.value(u"SELECT COUNT(*) FROM sqlite_master WHERE name = 'qanban_meta'"_s).toInt(),
+            0);
         QCOMPARE(raw.value(u"PRAGMA journal_mode"_s).toString(), u"delete"_s);
     }
 
@@ -451,7 +456,8 @@ private Q_SLOTS:
         const bool hadBoardName = statements.join(u' ').contains(u"board_name"_s);
 
         // WHEN it is opened
-        Result<std::unique_ptr<Database>> opened = Database::open(path, Database::OpenMode::MustExist);
+        Result<std::unique_ptr<Database>> opened =
+            Database::open(path, Database::OpenMode::MustExist);
 
         // THEN it is migrated to the current version, keeping what it had
         QVERIFY2(opened, qPrintable(opened.error().message));
@@ -480,9 +486,11 @@ private Q_SLOTS:
         const QString path = dir.filePath(u"half.db"_s);
         {
             RawConnection raw(path);
-            QCOMPARE(raw.exec(u"CREATE TABLE qanban_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"_s),
+            QCOMPARE(
+                raw.exec(u"CREATE TABLE qanban_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"_s),
+                QString());
+            QCOMPARE(raw.exec(u"INSERT INTO qanban_meta VALUES ('schema_version', '0')"_s),
                      QString());
-            QCOMPARE(raw.exec(u"INSERT INTO qanban_meta VALUES ('schema_version', '0')"_s), QString());
             QCOMPARE(raw.exec(u"CREATE TABLE runs (whatever TEXT)"_s), QString());
         }
 
@@ -493,9 +501,11 @@ private Q_SLOTS:
         QVERIFY(!opened);
         QCOMPARE(opened.error().code, ErrorCode::Database);
         RawConnection raw(path);
-        QCOMPARE(raw.value(u"SELECT value FROM qanban_meta WHERE key = 'schema_version'"_s).toString(),
-                 u"0"_s);
-        QCOMPARE(raw.value(u"SELECT COUNT(*) FROM sqlite_master WHERE name = 'tasks'"_s).toInt(), 0);
+        QCOMPARE(
+            raw.value(u"SELECT value FROM qanban_meta WHERE key = 'schema_version'"_s).toString(),
+            u"0"_s);
+        QCOMPARE(raw.value(u"SELECT COUNT(*) FROM sqlite_master WHERE name = 'tasks'"_s).toInt(),
+                 0);
     }
 
     void shouldNotMigrateACurrentBoardAgain()
@@ -552,7 +562,8 @@ private Q_SLOTS:
         Result<int> written = database.write([&]() -> Result<int> {
             ++attempts;
             if (Result<void> done = database.execDirect(
-                    u"INSERT INTO qanban_meta (key, value) VALUES ('attempt-%1', 'x')"_s.arg(attempts),
+                    u"INSERT INTO qanban_meta (key, value) VALUES ('attempt-%1', 'x')"_s.arg(
+                        attempts),
                     "insert");
                 !done)
                 return done.error();
@@ -564,8 +575,11 @@ private Q_SLOTS:
         // THEN it ran again and succeeded, and only the successful attempt's work is kept
         QVERIFY2(written, qPrintable(written.error().message));
         QCOMPARE(*written, 2);
-        QCOMPARE(scalar(database, u"SELECT COUNT(*) FROM qanban_meta WHERE key LIKE 'attempt-%'"_s).toInt(), 1);
-        QCOMPARE(scalar(database, u"SELECT key FROM qanban_meta WHERE key LIKE 'attempt-%'"_s).toString(),
+        QCOMPARE(scalar(database, u"SELECT COUNT(*) FROM qanban_meta WHERE key LIKE 'attempt-%'"_s)
+                     .toInt(),
+                 1);
+        QCOMPARE(scalar(database, u"SELECT key FROM qanban_meta WHERE key LIKE 'attempt-%'"_s)
+                     .toString(),
                  u"attempt-2"_s);
     }
 
@@ -685,7 +699,8 @@ private Q_SLOTS:
         QVERIFY(outcomes[0].connectionName != board.database().connectionName());
         QCOMPARE(qMax(outcomes[0].seen, outcomes[1].seen), 2 * perThread);
         QCOMPARE(scalar(board.database(), u"SELECT COUNT(*) FROM tasks"_s).toInt(), 2 * perThread);
-        QCOMPARE(scalar(board.database(), u"SELECT COUNT(*) FROM events WHERE kind = 'created'"_s).toInt(),
+        QCOMPARE(scalar(board.database(), u"SELECT COUNT(*) FROM events WHERE kind = 'created'"_s)
+                     .toInt(),
                  2 * perThread);
     }
 

@@ -11,8 +11,8 @@ template <typename T>
 T must(Result<T> result, std::source_location where = std::source_location::current())
 {
     if (!result) {
-        QTest::qFail(qPrintable(u"unexpected error: "_s + result.error().message), where.file_name(),
-                     int(where.line()));
+        QTest::qFail(qPrintable(u"unexpected error: "_s + result.error().message),
+                     where.file_name(), int(where.line()));
         return T{};
     }
     return std::move(result).value();
@@ -33,7 +33,8 @@ public:
     ListingBoard()
     {
         add(u"A"_s, NewTask{.assignee = u"coder"_s, .tenant = u"acme"_s});
-        add(u"B"_s, NewTask{.assignee = u"reviewer"_s, .tenant = u"beta"_s, .parents = {id(u"A"_s)}});
+        add(u"B"_s,
+            NewTask{.assignee = u"reviewer"_s, .tenant = u"beta"_s, .parents = {id(u"A"_s)}});
         add(u"C"_s, NewTask{.assignee = u"coder"_s, .tenant = u"acme"_s});
         must(store().claim(id(u"C"_s), u"w1"_s));
         add(u"D"_s, NewTask{.tenant = u"acme"_s});
@@ -143,7 +144,8 @@ private Q_SLOTS:
     {
         // GIVEN a column whose order was changed by hand
         ListingBoard board;
-        const Task extra = must(board.store().create(NewTask{.title = u"H"_s, .assignee = u"coder"_s}));
+        const Task extra =
+            must(board.store().create(NewTask{.title = u"H"_s, .assignee = u"coder"_s}));
         must(board.store().placeBefore(extra.id, board.id(u"A"_s)));
 
         // WHEN it is listed THEN the manual order wins over creation order
@@ -182,11 +184,10 @@ private Q_SLOTS:
         // GIVEN a board WHEN reads name a task that does not exist THEN each says so
         ListingBoard board;
         const QString ghost = u"t_0123456789ab"_s;
-        const QList<Error> errors{board.queries().task(ghost).error(),
-                                  board.queries().runs(ghost).error(),
-                                  board.queries().comments(ghost).error(),
-                                  board.queries().events(ghost).error(),
-                                  board.queries().workerContext(ghost).error()};
+        const QList<Error> errors{
+            board.queries().task(ghost).error(), board.queries().runs(ghost).error(),
+            board.queries().comments(ghost).error(), board.queries().events(ghost).error(),
+            board.queries().workerContext(ghost).error()};
         QVERIFY(!board.queries().task(ghost));
         QVERIFY(!board.queries().runs(ghost));
         QVERIFY(!board.queries().comments(ghost));
@@ -208,9 +209,13 @@ private Q_SLOTS:
         const BoardStats stats = must(board.queries().stats());
 
         // THEN every status is there (zero included), archived ones are apart
-        QCOMPARE(stats.byStatus, (QMap<QString, int>{{u"triage"_s, 1}, {u"todo"_s, 1},
-                                                     {u"ready"_s, 1}, {u"running"_s, 1},
-                                                     {u"blocked"_s, 1}, {u"done"_s, 1}}));
+        QCOMPARE(stats.byStatus,
+                 (QMap<QString, int>{{u"triage"_s, 1},
+                                     {u"todo"_s, 1},
+                                     {u"ready"_s, 1},
+                                     {u"running"_s, 1},
+                                     {u"blocked"_s, 1},
+                                     {u"done"_s, 1}}));
         QCOMPARE(stats.total, 6);
         QCOMPARE(stats.archived, 1);
         QCOMPARE(stats.byAssignee.value(u"coder"_s),
@@ -327,8 +332,10 @@ private Q_SLOTS:
         const Task design = must(store.create(NewTask{.title = u"Design the schema"_s}));
         const Task research = must(store.create(NewTask{.title = u"Research the API"_s}));
         const Task quiet = must(store.create(NewTask{.title = u"Quiet parent"_s}));
-        must(store.complete(design.id, Completion{u"tables: tasks, runs"_s, u"Schema agreed"_s, {}, {}}));
-        must(store.complete(research.id, Completion{u"REST, paginated"_s, u"API is REST"_s, {}, {}}));
+        must(store.complete(design.id,
+                            Completion{u"tables: tasks, runs"_s, u"Schema agreed"_s, {}, {}}));
+        must(store.complete(research.id,
+                            Completion{u"REST, paginated"_s, u"API is REST"_s, {}, {}}));
         const Task task = must(store.create(NewTask{
             .title = u"Write the importer"_s,
             .body = u"Import every record.\nKeep ids stable."_s,
@@ -363,7 +370,8 @@ private Q_SLOTS:
             u"Use UTC."_s,
         };
         for (const QString &part : expected)
-            QVERIFY2(context.contains(part), qPrintable(u"missing %1 in:\n%2"_s.arg(part, context)));
+            QVERIFY2(context.contains(part),
+                     qPrintable(u"missing %1 in:\n%2"_s.arg(part, context)));
         QVERIFY(context.indexOf(u"Mind the time zones."_s) < context.indexOf(u"Use UTC."_s));
     }
 

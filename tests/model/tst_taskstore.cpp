@@ -21,8 +21,8 @@ template <typename T>
 T must(Result<T> result, std::source_location where = std::source_location::current())
 {
     if (!result) {
-        QTest::qFail(qPrintable(u"unexpected error: "_s + result.error().message), where.file_name(),
-                     int(where.line()));
+        QTest::qFail(qPrintable(u"unexpected error: "_s + result.error().message),
+                     where.file_name(), int(where.line()));
         return T{};
     }
     return std::move(result).value();
@@ -35,10 +35,10 @@ std::optional<Error> errorOf(const Result<T> &result)
 }
 
 // Evaluates the expression once (QVERIFY2 evaluates its description even on success).
-#define QVERIFY_OK(expression)                                                             \
-    do {                                                                                   \
-        const auto &result_ = (expression);                                                \
-        QVERIFY2(result_.ok(), qPrintable(result_.error().message));                       \
+#define QVERIFY_OK(expression)                                                                     \
+    do {                                                                                           \
+        const auto &result_ = (expression);                                                        \
+        QVERIFY2(result_.ok(), qPrintable(result_.error().message));                               \
     } while (false)
 
 // A board whose tasks are known by their titles, with compact text views of its state
@@ -86,8 +86,9 @@ public:
     }
     void complete(const QString &name, std::source_location where = std::source_location::current())
     {
-        must(store().complete(id(name), Completion{u"result of "_s + name, u"summary of "_s + name,
-                                                   {}, std::nullopt}),
+        must(store().complete(
+                 id(name),
+                 Completion{u"result of "_s + name, u"summary of "_s + name, {}, std::nullopt}),
              where);
     }
 
@@ -213,7 +214,8 @@ QStringList brokenInvariants(Board &board)
     none(u"done exactly when completed_at is set"_s,
          u"SELECT id FROM tasks WHERE (status = 'done') <> (completed_at IS NOT NULL)"_s);
     none(u"blocked exactly when there is a reason"_s,
-         u"SELECT id FROM tasks WHERE (status = 'blocked') <> (COALESCE(block_reason, '') <> '')"_s);
+         u"SELECT id FROM tasks "
+         "WHERE (status = 'blocked') <> (COALESCE(block_reason, '') <> '')"_s);
     none(u"archived tasks do not run"_s,
          u"SELECT id FROM tasks WHERE archived = 1 AND status = 'running'"_s);
     none(u"no cycles"_s,
@@ -231,7 +233,8 @@ QStringList brokenInvariants(Board &board)
          u"SELECT t.id FROM tasks t WHERE (SELECT COUNT(*) FROM runs r WHERE r.task_id = t.id) "
          "<> (SELECT COUNT(*) FROM events e WHERE e.task_id = t.id AND e.kind = 'claimed')"_s);
     none(u"only a waiting task waits out a back-off"_s,
-         u"SELECT id FROM tasks WHERE retry_after IS NOT NULL AND status NOT IN ('ready', 'todo')"_s);
+         u"SELECT id FROM tasks WHERE retry_after IS NOT NULL "
+         "AND status NOT IN ('ready', 'todo')"_s);
     return broken;
 }
 
@@ -241,8 +244,12 @@ std::optional<Error> randomCommand(Board &board, QRandomGenerator &rng, QStringL
                                    QString *what)
 {
     TaskStore &store = board.store();
-    auto chance = [&rng](int percent) { return int(rng.bounded(100)) < percent; };
-    auto pick = [&]() { return ids.isEmpty() ? u"t_none"_s : ids.at(rng.bounded(int(ids.size()))); };
+    auto chance = [&rng](int percent) {
+        return int(rng.bounded(100)) < percent;
+    };
+    auto pick = [&]() {
+        return ids.isEmpty() ? u"t_none"_s : ids.at(rng.bounded(int(ids.size())));
+    };
     auto currentRun = [&](const QString &id) -> std::optional<qint64> {
         Result<Task> task = board.queries().task(id);
         return task ? task->currentRunId : std::nullopt;
@@ -283,10 +290,10 @@ std::optional<Error> randomCommand(Board &board, QRandomGenerator &rng, QStringL
         return errorOf(store.heartbeat(a, claimer, 10 + rng.bounded(100)));
     case 8: {
         *what = u"complete "_s + a;
-        const std::optional<qint64> run = chance(70) ? currentRun(a)
-                                                     : (chance(50) ? std::optional<qint64>(99999)
-                                                                   : std::nullopt);
-        return errorOf(store.complete(a, Completion{u"r"_s, u"s"_s, chance(90) ? u"{}"_s : u"["_s, run}));
+        const std::optional<qint64> run =
+            chance(70) ? currentRun(a) : (chance(50) ? std::optional<qint64>(99999) : std::nullopt);
+        return errorOf(
+            store.complete(a, Completion{u"r"_s, u"s"_s, chance(90) ? u"{}"_s : u"["_s, run}));
     }
     case 9:
         *what = u"block "_s + a;
@@ -303,15 +310,18 @@ std::optional<Error> randomCommand(Board &board, QRandomGenerator &rng, QStringL
         return errorOf(store.unarchive(a));
     case 13:
         *what = u"assign "_s + a;
-        return errorOf(store.assign(a, QStringList{QString(), u"coder"_s, u"reviewer"_s}.at(rng.bounded(3))));
+        return errorOf(
+            store.assign(a, QStringList{QString(), u"coder"_s, u"reviewer"_s}.at(rng.bounded(3))));
     case 14: {
         *what = u"failed attempt "_s + a;
         static const QStringList outcomes{u"crashed"_s, u"timed_out"_s, u"protocol_violation"_s,
                                           u"spawn_failed"_s};
         return errorOf(store.recordFailedAttempt(
             a, currentRun(a).value_or(99999),
-            FailedAttempt{.outcome = outcomes.at(rng.bounded(4)), .error = u"boom"_s,
-                          .configuredFailureLimit = 1 + int(rng.bounded(3)), .retryBackoff = 5}));
+            FailedAttempt{.outcome = outcomes.at(rng.bounded(4)),
+                          .error = u"boom"_s,
+                          .configuredFailureLimit = 1 + int(rng.bounded(3)),
+                          .retryBackoff = 5}));
     }
     case 15:
         *what = u"rate limited "_s + a;
@@ -389,8 +399,8 @@ private Q_SLOTS:
                 NewTask{.title = u"w"_s, .workspaceKind = u"dir"_s, .workspacePath = u"./here"_s}));
         });
         row("create: scratch with a path", E::Invalid, u"scratch"_s, [](Fixture &f) {
-            return errorOf(f.store().create(
-                NewTask{.title = u"w"_s, .workspaceKind = u"scratch"_s, .workspacePath = u"/tmp/x"_s}));
+            return errorOf(f.store().create(NewTask{
+                .title = u"w"_s, .workspaceKind = u"scratch"_s, .workspacePath = u"/tmp/x"_s}));
         });
         row("create: max_retries 0", E::Invalid, u"max_retries"_s, [](Fixture &f) {
             return errorOf(f.store().create(NewTask{.title = u"w"_s, .maxRetries = 0}));
@@ -409,8 +419,8 @@ private Q_SLOTS:
             return errorOf(f.store().edit(f.id(u"R"_s), TaskEdit{.title = u" "_s}));
         });
         row("edit: workspace of a running task", E::Refused, u"running"_s, [](Fixture &f) {
-            return errorOf(f.store().edit(f.id(u"X"_s), TaskEdit{.workspaceKind = u"dir"_s,
-                                                                 .workspacePath = u"/srv/x"_s}));
+            return errorOf(f.store().edit(
+                f.id(u"X"_s), TaskEdit{.workspaceKind = u"dir"_s, .workspacePath = u"/srv/x"_s}));
         });
         row("edit: unknown workspace kind", E::Invalid, u"cloud"_s, [](Fixture &f) {
             return errorOf(f.store().edit(f.id(u"R"_s), TaskEdit{.workspaceKind = u"cloud"_s}));
@@ -419,7 +429,8 @@ private Q_SLOTS:
             return errorOf(f.store().edit(f.id(u"R"_s), TaskEdit{.workspaceKind = u"dir"_s}));
         });
         row("edit: max_retries 0", E::Invalid, u"max_retries"_s, [](Fixture &f) {
-            return errorOf(f.store().edit(f.id(u"R"_s), TaskEdit{.maxRetries = std::optional<int>(0)}));
+            return errorOf(
+                f.store().edit(f.id(u"R"_s), TaskEdit{.maxRetries = std::optional<int>(0)}));
         });
         // move
         row("move: into running", E::Refused, u"running"_s, [](Fixture &f) {
@@ -505,11 +516,9 @@ private Q_SLOTS:
         // claim
         for (const char *name : {"T", "C", "X", "D", "B"}) {
             const QString task = QString::fromLatin1(name);
-            QTest::addRow("claim: %s task", name)
-                << Attempt([task](Fixture &f) {
-                       return errorOf(f.store().claim(f.id(task), u"w2"_s));
-                   })
-                << E::Refused << u"not ready"_s;
+            QTest::addRow("claim: %s task", name) << Attempt([task](Fixture &f) {
+                return errorOf(f.store().claim(f.id(task), u"w2"_s));
+            }) << E::Refused << u"not ready"_s;
         }
         row("claim: archived task", E::Refused, u"archived"_s, [](Fixture &f) {
             return errorOf(f.store().claim(f.id(u"A"_s), u"w2"_s));
@@ -532,24 +541,28 @@ private Q_SLOTS:
         });
         // complete
         row("complete: not the current run", E::LostClaim, u"current run"_s, [](Fixture &f) {
-            return errorOf(f.store().complete(f.id(u"X"_s),
-                                              Completion{u"r"_s, u"s"_s, {}, f.xRun + 1000}));
+            return errorOf(
+                f.store().complete(f.id(u"X"_s), Completion{u"r"_s, u"s"_s, {}, f.xRun + 1000}));
         });
         row("complete: an old run of a done task", E::Refused, u"done"_s, [](Fixture &f) {
-            return errorOf(f.store().complete(f.id(u"D"_s), Completion{u"r"_s, u"s"_s, {}, f.dRun}));
+            return errorOf(
+                f.store().complete(f.id(u"D"_s), Completion{u"r"_s, u"s"_s, {}, f.dRun}));
         });
         row("complete: a run id on a task that has none", E::LostClaim, u"current run"_s,
             [](Fixture &f) {
-                return errorOf(f.store().complete(f.id(u"R"_s), Completion{u"r"_s, u"s"_s, {}, f.xRun}));
+                return errorOf(
+                    f.store().complete(f.id(u"R"_s), Completion{u"r"_s, u"s"_s, {}, f.xRun}));
             });
         row("complete: done task", E::Refused, u"done"_s, [](Fixture &f) {
             return errorOf(f.store().complete(f.id(u"D"_s), Completion{u"again"_s, {}, {}, {}}));
         });
         row("complete: metadata not JSON", E::Invalid, u"JSON object"_s, [](Fixture &f) {
-            return errorOf(f.store().complete(f.id(u"X"_s), Completion{u"r"_s, u"s"_s, u"{oops"_s, f.xRun}));
+            return errorOf(
+                f.store().complete(f.id(u"X"_s), Completion{u"r"_s, u"s"_s, u"{oops"_s, f.xRun}));
         });
         row("complete: metadata an array", E::Invalid, u"JSON object"_s, [](Fixture &f) {
-            return errorOf(f.store().complete(f.id(u"X"_s), Completion{u"r"_s, u"s"_s, u"[1,2]"_s, f.xRun}));
+            return errorOf(
+                f.store().complete(f.id(u"X"_s), Completion{u"r"_s, u"s"_s, u"[1,2]"_s, f.xRun}));
         });
         row("complete: archived task", E::Refused, u"archived"_s, [](Fixture &f) {
             return errorOf(f.store().complete(f.id(u"A"_s), Completion{u"r"_s, {}, {}, {}}));
@@ -578,10 +591,11 @@ private Q_SLOTS:
             return errorOf(f.store().recordFailedAttempt(f.id(u"X"_s), f.xRun,
                                                          FailedAttempt{.outcome = u"exploded"_s}));
         });
-        row("failed attempt: completed is not a failure", E::Invalid, u"completed"_s, [](Fixture &f) {
-            return errorOf(f.store().recordFailedAttempt(f.id(u"X"_s), f.xRun,
-                                                         FailedAttempt{.outcome = u"completed"_s}));
-        });
+        row("failed attempt: completed is not a failure", E::Invalid, u"completed"_s,
+            [](Fixture &f) {
+                return errorOf(f.store().recordFailedAttempt(
+                    f.id(u"X"_s), f.xRun, FailedAttempt{.outcome = u"completed"_s}));
+            });
         row("failed attempt: not the current run", E::LostClaim, u"current run"_s, [](Fixture &f) {
             return errorOf(f.store().recordFailedAttempt(f.id(u"X"_s), f.dRun,
                                                          FailedAttempt{.outcome = u"crashed"_s}));
@@ -632,7 +646,9 @@ private Q_SLOTS:
         auto row = [](const char *name, const QString &kinds, Change change) {
             QTest::newRow(name) << change << kinds;
         };
-        row("create", u"created"_s, [](Fixture &f) { return f.board.add(u"N"_s); });
+        row("create", u"created"_s, [](Fixture &f) {
+            return f.board.add(u"N"_s);
+        });
         row("edit", u"edited"_s, [](Fixture &f) {
             must(f.store().edit(f.id(u"R"_s), TaskEdit{.title = u"R2"_s}));
             return f.id(u"R"_s);
@@ -701,7 +717,8 @@ private Q_SLOTS:
         });
         row("failed attempt at the limit", u"crashed,gave_up"_s, [](Fixture &f) {
             must(f.store().recordFailedAttempt(
-                f.id(u"X"_s), f.xRun, FailedAttempt{.outcome = u"crashed"_s, .configuredFailureLimit = 1}));
+                f.id(u"X"_s), f.xRun,
+                FailedAttempt{.outcome = u"crashed"_s, .configuredFailureLimit = 1}));
             return f.id(u"X"_s);
         });
         row("rate limited", u"rate_limited"_s, [](Fixture &f) {
@@ -758,7 +775,8 @@ private Q_SLOTS:
             const QString before = board.dump();
             const qint64 lastEvent = must(board.queries().lastEventId());
             QHash<QString, TaskStatus> statusBefore;
-            for (const Task &task : must(board.queries().tasks(TaskFilter{.includeArchived = true})))
+            for (const Task &task :
+                 must(board.queries().tasks(TaskFilter{.includeArchived = true})))
                 statusBefore.insert(task.id, task.status);
             QString what;
             const std::optional<Error> error = randomCommand(board, rng, ids, &what);
@@ -768,24 +786,31 @@ private Q_SLOTS:
                 QVERIFY2(error->code != ErrorCode::Database && error->code != ErrorCode::Busy
                              && error->code != ErrorCode::Io,
                          qPrintable(u"step %1, %2: %3"_s.arg(step).arg(what, error->message)));
-                QVERIFY2(board.dump() == before,
-                         qPrintable(u"step %1, %2: refused (%3) but changed the board"_s.arg(step).arg(
-                             what, error->message)));
+                QVERIFY2(
+                    board.dump() == before,
+                    qPrintable(u"step %1, %2: refused (%3) but changed the board"_s.arg(step).arg(
+                        what, error->message)));
             } else {
                 ++accepted;
                 // AND a change appended at least one event
                 if (board.dump() != before) {
                     QVERIFY2(must(board.queries().lastEventId()) > lastEvent,
-                             qPrintable(u"step %1, %2: changed the board without an event"_s.arg(step).arg(what)));
+                             qPrintable(
+                                 u"step %1, %2: changed the board without an event"_s.arg(step).arg(
+                                     what)));
                 }
             }
             // AND blocks are sticky: only a command aimed at the task itself unblocks it
-            for (const Task &task : must(board.queries().tasks(TaskFilter{.includeArchived = true}))) {
-                if (statusBefore.value(task.id) != TaskStatus::Blocked || task.status == TaskStatus::Blocked)
+            for (const Task &task :
+                 must(board.queries().tasks(TaskFilter{.includeArchived = true}))) {
+                if (statusBefore.value(task.id) != TaskStatus::Blocked
+                    || task.status == TaskStatus::Blocked)
                     continue;
-                const bool byHand = what == u"unblock "_s + task.id || what == u"complete "_s + task.id
+                const bool byHand = what == u"unblock "_s + task.id
+                    || what == u"complete "_s + task.id
                     || what.startsWith(u"move %1 "_s.arg(task.id));
-                QVERIFY2(byHand, qPrintable(u"step %1, %2: unblocked %3"_s.arg(step).arg(what, task.id)));
+                QVERIFY2(byHand,
+                         qPrintable(u"step %1, %2: unblocked %3"_s.arg(step).arg(what, task.id)));
             }
             // AND the board's rules hold after every command
             const QStringList broken = brokenInvariants(board);
@@ -806,12 +831,12 @@ private Q_SLOTS:
         QTest::newRow("no parents") << QStringList{} << false << TaskStatus::Ready;
         QTest::newRow("an open parent") << QStringList{u"Open"_s} << false << TaskStatus::Todo;
         QTest::newRow("a done parent") << QStringList{u"Done"_s} << false << TaskStatus::Ready;
-        QTest::newRow("done and open parents") << QStringList{u"Done"_s, u"Open"_s} << false
-                                               << TaskStatus::Todo;
+        QTest::newRow("done and open parents")
+            << QStringList{u"Done"_s, u"Open"_s} << false << TaskStatus::Todo;
         QTest::newRow("an archived parent") << QStringList{u"Gone"_s} << false << TaskStatus::Ready;
         QTest::newRow("triage") << QStringList{} << true << TaskStatus::Triage;
-        QTest::newRow("triage with an open parent") << QStringList{u"Open"_s} << true
-                                                    << TaskStatus::Triage;
+        QTest::newRow("triage with an open parent")
+            << QStringList{u"Open"_s} << true << TaskStatus::Triage;
     }
 
     void shouldCreateInTheRightColumn()
@@ -937,9 +962,10 @@ private Q_SLOTS:
 
         // WHEN a second create brings the same key, even with other fields
         board.advance(10);
-        const Task second = must(board.store().create(
-            NewTask{.title = u"nightly build (retry)"_s, .priority = 3,
-                    .idempotencyKey = u"build-2024-05-01"_s}));
+        const Task second =
+            must(board.store().create(NewTask{.title = u"nightly build (retry)"_s,
+                                              .priority = 3,
+                                              .idempotencyKey = u"build-2024-05-01"_s}));
 
         // THEN it gets the first task back and the board did not change
         QCOMPARE(second.id, first.id);
@@ -978,10 +1004,11 @@ private Q_SLOTS:
         const qint64 eventsBefore = board.events(u"E"_s).size();
 
         // WHEN some fields are edited
-        const Task edited = must(board.store().edit(
-            board.id(u"E"_s), TaskEdit{.body = u"more detail"_s, .priority = 1,
-                                       .skills = QStringList{u"sql"_s},
-                                       .maxRetries = std::optional<int>(3)}));
+        const Task edited = must(board.store().edit(board.id(u"E"_s),
+                                                    TaskEdit{.body = u"more detail"_s,
+                                                             .priority = 1,
+                                                             .skills = QStringList{u"sql"_s},
+                                                             .maxRetries = std::optional<int>(3)}));
 
         // THEN they are stored, and the event names only the fields that changed
         QCOMPARE(edited.body, u"more detail"_s);
@@ -996,10 +1023,10 @@ private Q_SLOTS:
                  (QJsonArray{u"body"_s, u"skills"_s, u"max_retries"_s}));
 
         // AND clearing a limit works, while an edit that changes nothing adds no event
-        QCOMPARE(must(board.store().edit(board.id(u"E"_s),
-                                         TaskEdit{.maxRetries = std::optional<int>()}))
-                     .maxRetries,
-                 std::nullopt);
+        QCOMPARE(
+            must(board.store().edit(board.id(u"E"_s), TaskEdit{.maxRetries = std::optional<int>()}))
+                .maxRetries,
+            std::nullopt);
         const QString before = board.dump();
         must(board.store().edit(board.id(u"E"_s), TaskEdit{.body = u"more detail"_s}));
         QCOMPARE(board.dump(), before);
@@ -1174,10 +1201,10 @@ private Q_SLOTS:
         QTest::addColumn<QString>("removed");
         QTest::addColumn<QString>("childAfter");
         QTest::newRow("last open parent") << QStringList{u"Open"_s} << u"Open"_s << u"ready"_s;
-        QTest::newRow("another open parent left") << QStringList{u"Open"_s, u"Open2"_s} << u"Open"_s
-                                                  << u"todo"_s;
-        QTest::newRow("a done parent, an open one left") << QStringList{u"Done"_s, u"Open"_s}
-                                                         << u"Done"_s << u"todo"_s;
+        QTest::newRow("another open parent left")
+            << QStringList{u"Open"_s, u"Open2"_s} << u"Open"_s << u"todo"_s;
+        QTest::newRow("a done parent, an open one left")
+            << QStringList{u"Done"_s, u"Open"_s} << u"Done"_s << u"todo"_s;
     }
 
     void shouldUnlink()
@@ -1400,7 +1427,8 @@ private Q_SLOTS:
         QFETCH(bool, recorded);
         Board board;
         const QString root = board.temp().home() + u"/workspaces"_s;
-        const QString given = kind == "scratch"_L1 ? QString() : board.temp().home() + u"/w/"_s + kind;
+        const QString given =
+            kind == "scratch"_L1 ? QString() : board.temp().home() + u"/w/"_s + kind;
         board.add(u"W"_s, NewTask{.workspaceKind = kind, .workspacePath = given});
         board.claim(u"W"_s);
         const QString before = board.dump();
@@ -1532,8 +1560,9 @@ private Q_SLOTS:
 
         // WHEN its worker completes it naming its run
         const Task done = must(board.store().complete(
-            board.id(u"R"_s), Completion{u"42 files changed"_s, u"Refactored the parser\nDetails"_s,
-                                         u"{\"artifacts\": [\"a.txt\"]}"_s, run}));
+            board.id(u"R"_s),
+            Completion{u"42 files changed"_s, u"Refactored the parser\nDetails"_s,
+                       u"{\"artifacts\": [\"a.txt\"]}"_s, run}));
 
         // THEN it is done with everything stored, its run closed and its claim gone
         const Task task = board.task(u"R"_s);
@@ -1541,7 +1570,10 @@ private Q_SLOTS:
         QCOMPARE(task.status, TaskStatus::Done);
         QCOMPARE(task.result, u"42 files changed"_s);
         QCOMPARE(task.summary, u"Refactored the parser\nDetails"_s);
-        QCOMPARE(QJsonDocument::fromJson(task.metadata.toUtf8()).object().value(u"artifacts"_s).toArray(),
+        QCOMPARE(QJsonDocument::fromJson(task.metadata.toUtf8())
+                     .object()
+                     .value(u"artifacts"_s)
+                     .toArray(),
                  QJsonArray{u"a.txt"_s});
         QCOMPARE(task.completedAt, std::optional<qint64>(board.now()));
         QCOMPARE(task.claimLock, QString());
@@ -1629,7 +1661,8 @@ private Q_SLOTS:
         board.add(u"R"_s);
         const qint64 run = board.claim(u"R"_s);
         must(board.store().recordFailedAttempt(
-            board.id(u"R"_s), run, FailedAttempt{.outcome = u"crashed"_s, .configuredFailureLimit = 1}));
+            board.id(u"R"_s), run,
+            FailedAttempt{.outcome = u"crashed"_s, .configuredFailureLimit = 1}));
         QCOMPARE(board.status(u"R"_s), u"blocked"_s);
         QCOMPARE(board.task(u"R"_s).consecutiveFailures, 1);
         if (openParent)
@@ -1666,7 +1699,8 @@ private Q_SLOTS:
         // WHEN its attempt fails
         const Task failed = must(board.store().recordFailedAttempt(
             board.id(u"R"_s), run,
-            FailedAttempt{.outcome = outcome, .exitCode = 3, .error = u"boom"_s, .retryBackoff = 30}));
+            FailedAttempt{
+                .outcome = outcome, .exitCode = 3, .error = u"boom"_s, .retryBackoff = 30}));
 
         // THEN the run closes with that outcome and the task goes back to ready, backing off
         const Task task = board.task(u"R"_s);
@@ -1710,12 +1744,14 @@ private Q_SLOTS:
         QTest::addColumn<std::optional<int>>("configured");
         QTest::addColumn<int>("limit");
         QTest::addColumn<QString>("source");
-        QTest::newRow("default") << std::optional<int>() << std::optional<int>() << 2 << u"default"_s;
-        QTest::newRow("configured") << std::optional<int>() << std::optional<int>(3) << 3
-                                    << u"config"_s;
-        QTest::newRow("task beats configured") << std::optional<int>(1) << std::optional<int>(3) << 1
-                                               << u"task"_s;
-        QTest::newRow("task alone") << std::optional<int>(4) << std::optional<int>() << 4 << u"task"_s;
+        QTest::newRow("default") << std::optional<int>() << std::optional<int>() << 2
+                                 << u"default"_s;
+        QTest::newRow("configured")
+            << std::optional<int>() << std::optional<int>(3) << 3 << u"config"_s;
+        QTest::newRow("task beats configured")
+            << std::optional<int>(1) << std::optional<int>(3) << 1 << u"task"_s;
+        QTest::newRow("task alone")
+            << std::optional<int>(4) << std::optional<int>() << 4 << u"task"_s;
     }
 
     void shouldGiveUpAtTheEffectiveLimit()
@@ -1735,7 +1771,8 @@ private Q_SLOTS:
             const qint64 run = board.claim(u"R"_s);
             const Task failed = must(board.store().recordFailedAttempt(
                 board.id(u"R"_s), run,
-                FailedAttempt{.outcome = u"crashed"_s, .error = u"segfault"_s,
+                FailedAttempt{.outcome = u"crashed"_s,
+                              .error = u"segfault"_s,
                               .configuredFailureLimit = configured}));
             statuses << TaskStatuses::toString(failed.status);
         }
@@ -1791,7 +1828,8 @@ private Q_SLOTS:
         // WHEN the worker reports a rate limit, twice in a row
         QVERIFY_OK(board.store().recordRateLimited(board.id(u"R"_s), second, 75, 300));
         const qint64 third = board.claim(u"R"_s);
-        const Task limited = must(board.store().recordRateLimited(board.id(u"R"_s), third, 75, 300));
+        const Task limited =
+            must(board.store().recordRateLimited(board.id(u"R"_s), third, 75, 300));
 
         // THEN the task waits out the cooldown in ready, with its failure count unchanged
         QCOMPARE(limited.status, TaskStatus::Ready);
@@ -1857,41 +1895,43 @@ private Q_SLOTS:
         QTest::addColumn<QString>("event");
         // The board has: Todo (parked, no parents), Waiting (todo, open parent),
         // Ready, Running, Blocked, Done, Triage.
-        QTest::newRow("ready to todo") << u"Ready"_s << TaskStatus::Todo << u"todo"_s << u""_s << u"moved"_s;
-        QTest::newRow("ready to triage") << u"Ready"_s << TaskStatus::Triage << u"triage"_s << u""_s
-                                         << u"moved"_s;
-        QTest::newRow("todo to ready") << u"Todo"_s << TaskStatus::Ready << u"ready"_s << u""_s << u"moved"_s;
+        QTest::newRow("ready to todo")
+            << u"Ready"_s << TaskStatus::Todo << u"todo"_s << u""_s << u"moved"_s;
+        QTest::newRow("ready to triage")
+            << u"Ready"_s << TaskStatus::Triage << u"triage"_s << u""_s << u"moved"_s;
+        QTest::newRow("todo to ready")
+            << u"Todo"_s << TaskStatus::Ready << u"ready"_s << u""_s << u"moved"_s;
         QTest::newRow("todo with an open parent to ready")
             << u"Waiting"_s << TaskStatus::Ready << u"todo"_s << u""_s << u"moved"_s;
-        QTest::newRow("triage to ready") << u"Triage"_s << TaskStatus::Ready << u"ready"_s << u""_s
-                                         << u"moved"_s;
-        QTest::newRow("ready to blocked") << u"Ready"_s << TaskStatus::Blocked << u"blocked"_s << u""_s
-                                          << u"blocked"_s;
-        QTest::newRow("ready to done") << u"Ready"_s << TaskStatus::Done << u"done"_s << u""_s
-                                       << u"completed"_s;
-        QTest::newRow("blocked to ready") << u"Blocked"_s << TaskStatus::Ready << u"ready"_s << u""_s
-                                          << u"unblocked"_s;
-        QTest::newRow("blocked to todo") << u"Blocked"_s << TaskStatus::Todo << u"todo"_s << u""_s
-                                         << u"moved"_s;
-        QTest::newRow("blocked to done") << u"Blocked"_s << TaskStatus::Done << u"done"_s << u""_s
-                                         << u"completed"_s;
-        QTest::newRow("done to ready") << u"Done"_s << TaskStatus::Ready << u"ready"_s
-                                       << u"completed"_s << u"moved"_s;
-        QTest::newRow("done to todo") << u"Done"_s << TaskStatus::Todo << u"todo"_s << u"completed"_s
-                                      << u"moved"_s;
-        QTest::newRow("done to triage") << u"Done"_s << TaskStatus::Triage << u"triage"_s
-                                        << u"completed"_s << u"moved"_s;
-        QTest::newRow("running to ready") << u"Running"_s << TaskStatus::Ready << u"ready"_s
-                                          << u"cancelled"_s << u"moved"_s;
-        QTest::newRow("running to todo") << u"Running"_s << TaskStatus::Todo << u"todo"_s
-                                         << u"cancelled"_s << u"moved"_s;
-        QTest::newRow("running to triage") << u"Running"_s << TaskStatus::Triage << u"triage"_s
-                                           << u"cancelled"_s << u"moved"_s;
+        QTest::newRow("triage to ready")
+            << u"Triage"_s << TaskStatus::Ready << u"ready"_s << u""_s << u"moved"_s;
+        QTest::newRow("ready to blocked")
+            << u"Ready"_s << TaskStatus::Blocked << u"blocked"_s << u""_s << u"blocked"_s;
+        QTest::newRow("ready to done")
+            << u"Ready"_s << TaskStatus::Done << u"done"_s << u""_s << u"completed"_s;
+        QTest::newRow("blocked to ready")
+            << u"Blocked"_s << TaskStatus::Ready << u"ready"_s << u""_s << u"unblocked"_s;
+        QTest::newRow("blocked to todo")
+            << u"Blocked"_s << TaskStatus::Todo << u"todo"_s << u""_s << u"moved"_s;
+        QTest::newRow("blocked to done")
+            << u"Blocked"_s << TaskStatus::Done << u"done"_s << u""_s << u"completed"_s;
+        QTest::newRow("done to ready")
+            << u"Done"_s << TaskStatus::Ready << u"ready"_s << u"completed"_s << u"moved"_s;
+        QTest::newRow("done to todo")
+            << u"Done"_s << TaskStatus::Todo << u"todo"_s << u"completed"_s << u"moved"_s;
+        QTest::newRow("done to triage")
+            << u"Done"_s << TaskStatus::Triage << u"triage"_s << u"completed"_s << u"moved"_s;
+        QTest::newRow("running to ready")
+            << u"Running"_s << TaskStatus::Ready << u"ready"_s << u"cancelled"_s << u"moved"_s;
+        QTest::newRow("running to todo")
+            << u"Running"_s << TaskStatus::Todo << u"todo"_s << u"cancelled"_s << u"moved"_s;
+        QTest::newRow("running to triage")
+            << u"Running"_s << TaskStatus::Triage << u"triage"_s << u"cancelled"_s << u"moved"_s;
         QTest::newRow("running to blocked") << u"Running"_s << TaskStatus::Blocked << u"blocked"_s
                                             << u"cancelled"_s << u"blocked"_s;
         // Into done completes the task, and with it the run it had.
-        QTest::newRow("running to done") << u"Running"_s << TaskStatus::Done << u"done"_s
-                                         << u"completed"_s << u"completed"_s;
+        QTest::newRow("running to done")
+            << u"Running"_s << TaskStatus::Done << u"done"_s << u"completed"_s << u"completed"_s;
     }
 
     void shouldMove()
@@ -1914,7 +1954,8 @@ private Q_SLOTS:
         must(board.store().block(board.id(u"Blocked"_s), u"stuck"_s));
         board.add(u"Done"_s);
         const qint64 doneRun = board.claim(u"Done"_s);
-        QVERIFY_OK(board.store().complete(board.id(u"Done"_s), Completion{u"r"_s, {}, {}, doneRun}));
+        QVERIFY_OK(
+            board.store().complete(board.id(u"Done"_s), Completion{u"r"_s, {}, {}, doneRun}));
         board.add(u"Triage"_s, NewTask{.triage = true});
         board.advance(5);
 
@@ -1984,7 +2025,8 @@ private Q_SLOTS:
         board.complete(u"P"_s);
         {
             QSqlQuery query(board.temp().database().connection());
-            QVERIFY(query.exec(u"UPDATE tasks SET status = 'todo' WHERE id = '%1'"_s.arg(board.id(u"Late"_s))));
+            QVERIFY(query.exec(
+                u"UPDATE tasks SET status = 'todo' WHERE id = '%1'"_s.arg(board.id(u"Late"_s))));
         }
 
         // WHEN waiting tasks are promoted
@@ -2004,9 +2046,11 @@ private Q_SLOTS:
         // GIVEN a task WHEN three comments are added
         Board board;
         board.add(u"R"_s);
-        QCOMPARE(must(board.store().comment(board.id(u"R"_s), u" op "_s, u"first"_s)).author, u"op"_s);
+        QCOMPARE(must(board.store().comment(board.id(u"R"_s), u" op "_s, u"first"_s)).author,
+                 u"op"_s);
         board.advance(1);
-        QVERIFY_OK(board.store().comment(board.id(u"R"_s), u"coder"_s, u"second\nwith two lines"_s));
+        QVERIFY_OK(
+            board.store().comment(board.id(u"R"_s), u"coder"_s, u"second\nwith two lines"_s));
         QVERIFY_OK(board.store().comment(board.id(u"R"_s), u"op"_s, u"third"_s));
 
         // THEN they read back in order with authors and times
@@ -2014,7 +2058,8 @@ private Q_SLOTS:
         QStringList lines;
         for (const Comment &comment : comments)
             lines << comment.author + u": "_s + comment.body;
-        QCOMPARE(lines, (QStringList{u"op: first"_s, u"coder: second\nwith two lines"_s, u"op: third"_s}));
+        QCOMPARE(lines,
+                 (QStringList{u"op: first"_s, u"coder: second\nwith two lines"_s, u"op: third"_s}));
         QCOMPARE(comments.first().createdAt, board.now() - 1);
         QVERIFY(comments.at(0).id < comments.at(1).id);
         QCOMPARE(board.kinds(u"R"_s), u"created,commented,commented,commented"_s);
