@@ -67,7 +67,7 @@ BoardView::Lane BoardView::buildLane(const std::optional<QString> &assignee)
     lane.proxy->setAssignee(assignee);
     lane.proxy->setSearchText(m_searchText);
     lane.proxy->setTenant(m_tenant);
-    lane.row = new QWidget(this);
+    lane.row = new QWidget(m_lanesLayout->parentWidget());
     auto *rowLayout = new QVBoxLayout(lane.row);
     rowLayout->setContentsMargins(0, 0, 0, 0);
     if (assignee) {
@@ -179,6 +179,8 @@ void BoardView::rebuildLanes()
     }
     for (int lane = 0; lane < m_lanes.size(); ++lane) {
         m_lanesLayout->addWidget(m_lanes[lane].row, m_lanesEnabled ? 0 : 1);
+        // A child added to a widget already on screen stays hidden until shown.
+        m_lanes[lane].row->show();
         for (ColumnView *view : std::as_const(m_lanes[lane].views))
             wireView(view, lane);
     }

@@ -122,8 +122,13 @@ private Q_SLOTS:
         must(board.store().create({.title = u"C"_s}));
         BoardFixture fixture(board);
         QVERIFY(fixture.isLoaded());
+        fixture.view().show();
+        QVERIFY(QTest::qWaitForWindowExposed(&fixture.view()));
         fixture.view().setLanesEnabled(true);
         QCOMPARE(fixture.view().laneCount(), 3); // unassigned, coder, researcher
+        // Lanes built while the board is on screen are on screen too.
+        for (int lane = 0; lane < 3; ++lane)
+            QTRY_VERIFY(fixture.view().columnView(TaskStatus::Ready, lane)->isVisible());
         auto laneTitles = [&fixture](int lane) {
             ColumnView *view = fixture.view().columnView(TaskStatus::Ready, lane);
             QStringList titles;

@@ -75,6 +75,8 @@ private:
         for (int lane = 0; lane < board->laneCount(); ++lane) {
             for (TaskStatus status : TaskStatuses::all()) {
                 ColumnView *view = board->columnView(status, lane);
+                if (!view->isVisible())
+                    return false;
                 const QModelIndex first = view->model()->index(0, 0, view->rootIndex());
                 if (first.isValid() && view->visualRect(first).height() < 20)
                     return false;
@@ -179,6 +181,8 @@ private Q_SLOTS:
         QVERIFY2(averageLightness(dark) < 90, "the dark palette left the board light");
         QVERIFY(averageLightness(busy) > 150);
         QApplication::setPalette(light);
+        QTRY_COMPARE(window.board()->columnView(TaskStatus::Ready)->palette().color(QPalette::Base),
+                     light.color(QPalette::Base));
 
         auto *lanes = window.findChild<QAction *>(u"action-lanes"_s);
         QVERIFY(lanes);
