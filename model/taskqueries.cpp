@@ -8,6 +8,8 @@
 #include <QSqlQuery>
 #include <QVariant>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -173,10 +175,11 @@ Result<QList<Task>> TaskQueries::tasks(const TaskFilter &filter)
         conditions << u"tenant = ?"_s;
         values << filter.tenant;
     }
+    // No ORDER BY: SQLite's sorter copies every column of every row, a fifth of the
+    // cost of listing the board. The rows are put in order below.
     QString sql = u"SELECT %1 FROM tasks"_s.arg(taskColumns());
     if (!conditions.isEmpty())
         sql += u" WHERE "_s + conditions.join(u" AND "_s);
-    sql += u" ORDER BY sort_rank, id"_s;
 
     QSqlQuery &query = m_database.prepare(sql);
     query.setForwardOnly(true);
@@ -184,13 +187,29 @@ Result<QList<Task>> TaskQueries::tasks(const TaskFilter &filter)
         query.addBindValue(value);
     if (Result<void> done = m_database.exec(query, "list tasks"); !done)
         return done.error();
-    QList<Task> tasks;
-    QHash<QString, qsizetype> rowOf;
+    QList<Task> unsorted;
+    QList<std::pair<qint64, qsizetype>> order; // (rank, row as read)
     while (query.next()) {
-        tasks << taskFromRow(query);
-        rowOf.insert(tasks.constLast().id, tasks.size() - 1);
+        unsorted << taskFromRow(query);
+        order.append({unsorted.constLast().rank, order.size()});
     }
     query.finish();
+    // ORDER BY sort_rank, id: equal ranks (rare) compare ids byte by byte in UTF-8, as
+    // SQLite's BINARY collation does.
+    std::sort(order.begin(), order.end(), [&unsorted](const auto &a, const auto &b) {
+        if (a.first != b.first)
+            return a.first < b.first;
+        return unsorted.at(a.second).id.toUtf8() < unsorted.at(b.second).id.toUtf8();
+    });
+    QList<Task> tasks;
+    tasks.reserve(unsorted.size());
+    QHash<QString, qsizetype> rowOf;
+    rowOf.reserve(unsorted.size());
+    for (const auto &[rank, row] : std::as_const(order)) {
+        tasks << std::move(unsorted[row]);
+        rowOf.insert(tasks.constLast().id, tasks.size() - 1);
+    }
+    unsorted.clear();
 
     // One pass over the links table beats two queries per task.
     QSqlQuery &links = m_database.prepare(
