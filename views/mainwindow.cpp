@@ -26,6 +26,7 @@
 #include <QSet>
 #include <QStatusBar>
 #include <QToolBar>
+#include <QToolButton>
 #include <QUndoStack>
 #include <QVBoxLayout>
 
@@ -194,6 +195,7 @@ void MainWindow::createActions()
     m_search->setObjectName(u"search"_s);
     m_search->setPlaceholderText(tr("Search title, body or id (Ctrl+F)"));
     m_search->setClearButtonEnabled(true);
+    m_search->setMinimumWidth(220);
     m_search->setMaximumWidth(320);
     m_search->setAccessibleName(tr("Search"));
     connect(m_search, &QLineEdit::textChanged, m_board, &BoardView::setSearchText);
@@ -269,18 +271,38 @@ void MainWindow::createActions()
         ProfilesDialog dialog(m_profiles, this);
         dialog.exec();
     });
+    // The board's less frequent settings live behind one button, so the toolbar keeps room
+    // for the search field and the dispatcher.
+    auto *more = new QToolButton(toolbar);
+    more->setObjectName(u"board-menu"_s);
+    more->setText(tr("Board"));
+    more->setPopupMode(QToolButton::InstantPopup);
+    auto *menu = new QMenu(more);
+    menu->addAction(profiles);
+    menu->addAction(settings);
+    menu->addSeparator();
+    menu->addAction(reloadAction(menu));
+    more->setMenu(menu);
     toolbar->addSeparator();
-    toolbar->addAction(profiles);
-    toolbar->addAction(settings);
+    toolbar->addWidget(more);
+    addAction(profiles);
+    addAction(settings);
     auto *spacer = new QWidget(toolbar);
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     toolbar->addWidget(spacer);
     toolbar->addWidget(m_dispatcherBar);
 
-    QAction *reload = new QAction(tr("Reload"), this);
-    reload->setShortcut(QKeySequence::Refresh);
-    connect(reload, &QAction::triggered, m_model, &BoardModel::reload);
-    addAction(reload);
+    addAction(m_reload);
+}
+
+QAction *MainWindow::reloadAction(QObject *parent)
+{
+    if (!m_reload) {
+        m_reload = new QAction(tr("Reload"), parent);
+        m_reload->setShortcut(QKeySequence::Refresh);
+        connect(m_reload, &QAction::triggered, m_model, &BoardModel::reload);
+    }
+    return m_reload;
 }
 
 void MainWindow::showBanner(const QString &message)

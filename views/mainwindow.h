@@ -59,6 +59,7 @@ protected:
 
 private:
     void createActions();
+    QAction *reloadAction(QObject *parent);
     void showMissedEvents(const QList<Event> &events, qint64 lastEventId);
     QHash<QString, QString> titlesOf(const QList<Event> &events) const;
     void newTask();
@@ -80,6 +81,7 @@ private:
     QUndoStack *m_undoStack;
     DispatcherBar *m_dispatcherBar;
     QLabel *m_banner;
+    QAction *m_reload = nullptr;
     std::unique_ptr<DialogProvider> m_dialogs;
     BoardSettings *m_settings = nullptr;
     ProfileDirectory *m_profiles = nullptr;
