@@ -258,7 +258,7 @@ std::optional<Error> randomCommand(Board &board, QRandomGenerator &rng, QStringL
     const QString b = pick();
     const QString claimer = chance(50) ? u"w1"_s : u"w2"_s;
     const QString name = u"%1 %2"_s.arg(board.name(a), board.name(b));
-    switch (rng.bounded(20)) {
+    switch (rng.bounded(23)) {
     case 0:
     case 1: {
         NewTask spec{.title = u"T%1"_s.arg(ids.size()), .triage = chance(15)};
@@ -336,9 +336,35 @@ std::optional<Error> randomCommand(Board &board, QRandomGenerator &rng, QStringL
     case 18:
         *what = u"place "_s + name;
         return errorOf(store.placeBefore(a, chance(80) ? b : QString()));
-    default:
+    case 19:
         *what = u"comment "_s + a;
         return errorOf(store.comment(a, u"op"_s, chance(90) ? u"note"_s : u" "_s));
+    case 20: {
+        *what = u"edit "_s + a;
+        TaskEdit edit;
+        if (chance(50))
+            edit.title = chance(90) ? u"renamed"_s : u" "_s;
+        if (chance(30))
+            edit.priority = int(rng.bounded(5));
+        if (chance(30)) {
+            edit.workspaceKind = chance(50) ? u"dir"_s : u"scratch"_s;
+            edit.workspacePath = *edit.workspaceKind == "dir"_L1 ? u"/srv/w"_s : QString();
+        }
+        if (chance(20))
+            edit.maxRetries = chance(80) ? std::optional<int>(1 + int(rng.bounded(3))) : std::nullopt;
+        return errorOf(store.edit(a, edit));
+    }
+    case 21:
+        *what = u"run process "_s + a;
+        return errorOf(store.setRunProcess(currentRun(a).value_or(99999), 4242, u"/tmp/l"_s));
+    default: {
+        const QString key = u"key-%1"_s.arg(rng.bounded(3));
+        *what = u"create with "_s + key;
+        Result<Task> created = store.create(NewTask{.title = u"K"_s, .idempotencyKey = key});
+        if (created && !ids.contains(created->id))
+            ids << created->id;
+        return errorOf(created);
+    }
     }
 }
 

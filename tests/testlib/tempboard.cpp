@@ -34,9 +34,7 @@ void TempBoard::reopen()
     }
     m_database = std::move(opened).value();
     m_store = std::make_unique<TaskStore>(*m_database);
-    m_store->setClock([this] {
-        return m_now;
-    });
+    m_store->setClock([this] { return m_now; });
 }
 
 QByteArray TempBoard::snapshot()
