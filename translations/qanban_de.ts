@@ -715,14 +715,6 @@
         <translation> (archiviert)</translation>
     </message>
     <message>
-        <source>workspace: %1 %2</source>
-        <translation>Arbeitsbereich: %1 %2</translation>
-    </message>
-    <message>
-        <source>skills: %1</source>
-        <translation>Fähigkeiten: %1</translation>
-    </message>
-    <message>
         <source>failures in a row: %1</source>
         <translation>Fehlschläge in Folge: %1</translation>
     </message>
@@ -769,6 +761,42 @@
     <message>
         <source>Done</source>
         <translation>Fertig</translation>
+    </message>
+    <message>
+        <source>Move to column</source>
+        <translation>In Spalte verschieben</translation>
+    </message>
+    <message>
+        <source>Move to…</source>
+        <translation>Verschieben nach…</translation>
+    </message>
+    <message>
+        <source>none (names, separated by commas)</source>
+        <translation>keine (Namen, durch Kommas getrennt)</translation>
+    </message>
+    <message>
+        <source>made by the board</source>
+        <translation>vom Board angelegt</translation>
+    </message>
+    <message>
+        <source>Skills</source>
+        <translation>Fähigkeiten</translation>
+    </message>
+    <message>
+        <source>Workspace</source>
+        <translation>Arbeitsbereich</translation>
+    </message>
+    <message>
+        <source>Child task id</source>
+        <translation>ID der Folgeaufgabe</translation>
+    </message>
+    <message>
+        <source>Add child</source>
+        <translation>Folgeaufgabe hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove child</source>
+        <translation>Folgeaufgabe entfernen</translation>
     </message>
 </context>
 <context>

@@ -715,14 +715,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>workspace: %1 %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>skills: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>failures in a row: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -768,6 +760,42 @@
     </message>
     <message>
         <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move to column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move to…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none (names, separated by commas)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>made by the board</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skills</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Child task id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add child</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove child</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

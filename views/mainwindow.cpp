@@ -103,6 +103,9 @@ MainWindow::MainWindow(TaskService *service, BoardModel *model, QWidget *parent)
         showMessage(tr("Cannot open the board: %1").arg(message));
     });
     connect(m_drawer, &TaskDrawer::statusMessage, this, &MainWindow::showMessage);
+    connect(m_drawer, &TaskDrawer::moveRequested, this, [this](const QString &id, TaskStatus to) {
+        m_model->moveCards({id}, to);
+    });
     connect(m_model, &BoardModel::loaded, this, &MainWindow::updateSummary);
     connect(m_model, &BoardModel::cardsUpdated, this, &MainWindow::updateSummary);
 

@@ -4,6 +4,7 @@
 #include "runlogview.h"
 #include "taskservice.h"
 
+#include <QComboBox>
 #include <QDateTime>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -74,7 +75,9 @@ TaskDrawer::TaskDrawer(TaskService *service, QWidget *parent)
       m_newComment(new QPlainTextEdit(this)), m_runs(new QTreeWidget(this)),
       m_log(new RunLogView(this)), m_events(new QTreeWidget(this)),
       m_parents(new QListWidget(this)), m_children(new QListWidget(this)),
-      m_newParent(new QLineEdit(this))
+      m_newParent(new QLineEdit(this)), m_newChild(new QLineEdit(this)),
+      m_moveTo(new QComboBox(this)), m_skills(new QLineEdit(this)),
+      m_workspaceKind(new QComboBox(this)), m_workspacePath(new QLineEdit(this))
 {
     setObjectName(u"task-drawer"_s);
     setAccessibleName(tr("Task drawer"));
@@ -99,11 +102,39 @@ TaskDrawer::TaskDrawer(TaskService *service, QWidget *parent)
     m_details->setWordWrap(true);
     m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
+    m_moveTo->setObjectName(u"drawer-move-to"_s);
+    m_moveTo->setAccessibleName(tr("Move to column"));
+    m_moveTo->addItem(tr("Move to…"));
+    for (TaskStatus status : TaskStatuses::all()) {
+        if (status != TaskStatus::Running)
+            m_moveTo->addItem(statusText(status), int(status));
+    }
+    connect(m_moveTo, &QComboBox::activated, this, [this](int index) {
+        const QVariant status = m_moveTo->itemData(index);
+        m_moveTo->setCurrentIndex(0);
+        if (status.isValid() && !m_taskId.isEmpty())
+            Q_EMIT moveRequested(m_taskId, TaskStatus(status.toInt()));
+    });
+    auto *statusRow = new QHBoxLayout;
+    statusRow->addWidget(m_status, 1);
+    statusRow->addWidget(m_moveTo);
+    m_skills->setObjectName(u"drawer-skills"_s);
+    m_skills->setPlaceholderText(tr("none (names, separated by commas)"));
+    m_workspaceKind->setObjectName(u"drawer-workspace-kind"_s);
+    m_workspaceKind->addItems({u"scratch"_s, u"dir"_s, u"worktree"_s});
+    m_workspacePath->setObjectName(u"drawer-workspace-path"_s);
+    m_workspacePath->setPlaceholderText(tr("made by the board"));
+    auto *workspaceRow = new QHBoxLayout;
+    workspaceRow->addWidget(m_workspaceKind);
+    workspaceRow->addWidget(m_workspacePath, 1);
+
     auto *form = new QFormLayout;
-    form->addRow(tr("Status"), m_status);
+    form->addRow(tr("Status"), statusRow);
     form->addRow(tr("Assignee"), m_assignee);
     form->addRow(tr("Tenant"), m_tenant);
     form->addRow(tr("Priority"), m_priority);
+    form->addRow(tr("Skills"), m_skills);
+    form->addRow(tr("Workspace"), workspaceRow);
     form->addRow(tr("Details"), m_details);
 
     m_bodyView->setObjectName(u"drawer-body"_s);
@@ -168,6 +199,18 @@ TaskDrawer::TaskDrawer(TaskService *service, QWidget *parent)
     dependencyLayout->addLayout(parentRow);
     dependencyLayout->addWidget(new QLabel(tr("Unblocks (children)"), dependencies));
     dependencyLayout->addWidget(m_children);
+    m_newChild->setObjectName(u"drawer-new-child"_s);
+    m_newChild->setPlaceholderText(tr("Child task id"));
+    auto *addChild = new QPushButton(tr("Add child"), dependencies);
+    auto *removeChild = new QPushButton(tr("Remove child"), dependencies);
+    connect(addChild, &QPushButton::clicked, this, &TaskDrawer::addChild);
+    connect(m_newChild, &QLineEdit::returnPressed, this, &TaskDrawer::addChild);
+    connect(removeChild, &QPushButton::clicked, this, &TaskDrawer::removeSelectedChild);
+    auto *childRow = new QHBoxLayout;
+    childRow->addWidget(m_newChild, 1);
+    childRow->addWidget(addChild);
+    childRow->addWidget(removeChild);
+    dependencyLayout->addLayout(childRow);
 
     m_tabs->setObjectName(u"drawer-tabs"_s);
     m_tabs->addTab(commentsPage, tr("Comments"));
@@ -199,6 +242,12 @@ TaskDrawer::TaskDrawer(TaskService *service, QWidget *parent)
     connect(m_title, &QLineEdit::textEdited, this, [this] { markDirty(Field::Title); });
     connect(m_assignee, &QLineEdit::textEdited, this, [this] { markDirty(Field::Assignee); });
     connect(m_tenant, &QLineEdit::textEdited, this, [this] { markDirty(Field::Tenant); });
+    connect(m_skills, &QLineEdit::textEdited, this, [this] { markDirty(Field::Skills); });
+    connect(m_workspacePath, &QLineEdit::textEdited, this, [this] { markDirty(Field::Workspace); });
+    connect(m_workspaceKind, &QComboBox::activated, this, [this] {
+        m_workspacePath->setEnabled(m_workspaceKind->currentText() != "scratch"_L1);
+        markDirty(Field::Workspace);
+    });
     connect(m_priority, &QSpinBox::valueChanged, this, [this] {
         if (m_priority->hasFocus())
             markDirty(Field::Priority);
@@ -207,7 +256,7 @@ TaskDrawer::TaskDrawer(TaskService *service, QWidget *parent)
         if (m_bodyEdit->hasFocus())
             markDirty(Field::Body);
     });
-    for (QLineEdit *edit : {m_title, m_assignee, m_tenant})
+    for (QLineEdit *edit : {m_title, m_assignee, m_tenant, m_skills, m_workspacePath})
         connect(edit, &QLineEdit::editingFinished, this, &TaskDrawer::saveDirtyFields);
 
     connect(m_service, &TaskService::historyLoaded, this, &TaskDrawer::onHistoryLoaded);
@@ -222,7 +271,8 @@ TaskDrawer::~TaskDrawer()
     // half-destroyed drawer: save what is pending now, then stop listening.
     saveDirtyFields();
     for (QWidget *edit : std::initializer_list<QWidget *>{m_title, m_assignee, m_tenant, m_priority,
-                                                          m_bodyEdit})
+                                                          m_bodyEdit, m_skills, m_workspacePath,
+                                                          m_workspaceKind})
         disconnect(edit, nullptr, this, nullptr);
 }
 
@@ -294,6 +344,13 @@ void TaskDrawer::fillFields(const Task &task)
         const QSignalBlocker blocker(m_priority);
         m_priority->setValue(task.priority);
     }
+    if (!keeps(Field::Skills, m_skills))
+        m_skills->setText(task.skills.join(u", "_s));
+    if (!keeps(Field::Workspace, m_workspacePath) && !keeps(Field::Workspace, m_workspaceKind)) {
+        m_workspaceKind->setCurrentText(task.workspaceKind);
+        m_workspacePath->setText(task.workspacePath);
+        m_workspacePath->setEnabled(task.workspaceKind != "scratch"_L1);
+    }
     if (!keeps(Field::Body, m_bodyEdit)) {
         const QSignalBlocker blocker(m_bodyEdit);
         m_bodyEdit->setPlainText(task.body);
@@ -306,9 +363,6 @@ void TaskDrawer::fillFields(const Task &task)
         status += u" — "_s + task.blockReason;
     m_status->setText(status);
     QStringList details;
-    details << tr("workspace: %1 %2").arg(task.workspaceKind, task.workspacePath);
-    if (!task.skills.isEmpty())
-        details << tr("skills: %1").arg(task.skills.join(u", "_s));
     if (task.consecutiveFailures > 0)
         details << tr("failures in a row: %1").arg(task.consecutiveFailures);
     if (task.maxRetries)
@@ -439,6 +493,21 @@ void TaskDrawer::saveDirtyFields()
         after.edit.body = m_bodyEdit->toPlainText();
         before.edit.body = shown.body;
     }
+    if (m_dirty.contains(Field::Skills)) {
+        after.edit.skills = m_skills->text().split(u',', Qt::SkipEmptyParts);
+        before.edit.skills = shown.skills;
+    }
+    if (m_dirty.contains(Field::Workspace)) {
+        const QString kind = m_workspaceKind->currentText();
+        // A scratch workspace's folder is the board's business: no path goes with it.
+        const QString path = kind == "scratch"_L1 ? QString() : m_workspacePath->text().trimmed();
+        if (kind != shown.workspaceKind || (kind != "scratch"_L1 && path != shown.workspacePath)) {
+            after.edit.workspaceKind = kind;
+            after.edit.workspacePath = path;
+            before.edit.workspaceKind = shown.workspaceKind;
+            before.edit.workspacePath = shown.workspacePath;
+        }
+    }
     if (m_dirty.contains(Field::Assignee)) {
         after.assignee = m_assignee->text().trimmed();
         before.assignee = shown.assignee;
@@ -470,6 +539,22 @@ void TaskDrawer::addParent()
         return;
     m_service->link(parent, m_taskId);
     m_newParent->clear();
+}
+
+void TaskDrawer::addChild()
+{
+    const QString child = m_newChild->text().trimmed();
+    if (child.isEmpty() || m_taskId.isEmpty())
+        return;
+    m_service->link(m_taskId, child);
+    m_newChild->clear();
+}
+
+void TaskDrawer::removeSelectedChild()
+{
+    QListWidgetItem *item = m_children->currentItem();
+    if (item && !m_taskId.isEmpty())
+        m_service->unlink(m_taskId, item->text());
 }
 
 void TaskDrawer::removeSelectedParent()

@@ -8,6 +8,7 @@
 #include <QString>
 #include <QWidget>
 
+class QComboBox;
 class QLabel;
 class QLineEdit;
 class QListWidget;
@@ -51,11 +52,14 @@ public:
 
 Q_SIGNALS:
     void statusMessage(const QString &message);
+    // The operator picked another column for the task; the board moves it with the same
+    // rules (and questions) as a drag.
+    void moveRequested(const QString &taskId, TaskStatus to);
 
     void historyShown(const QString &taskId);
 
 private:
-    enum class Field { Title, Assignee, Tenant, Priority, Body };
+    enum class Field { Title, Assignee, Tenant, Priority, Body, Skills, Workspace };
 
     void onHistoryLoaded(const TaskHistory &history);
     void onTasksChanged(const QStringList &ids);
@@ -71,6 +75,8 @@ private:
     void addComment();
     void addParent();
     void removeSelectedParent();
+    void addChild();
+    void removeSelectedChild();
 
     TaskService *m_service;
     QString m_taskId;
@@ -100,4 +106,9 @@ private:
     QListWidget *m_parents;
     QListWidget *m_children;
     QLineEdit *m_newParent;
+    QLineEdit *m_newChild;
+    QComboBox *m_moveTo;
+    QLineEdit *m_skills;
+    QComboBox *m_workspaceKind;
+    QLineEdit *m_workspacePath;
 };

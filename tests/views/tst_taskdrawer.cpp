@@ -2,6 +2,7 @@
 #include "runlogview.h"
 #include "taskdrawer.h"
 
+#include <QComboBox>
 #include <QDir>
 #include <QFile>
 #include <QLineEdit>
@@ -69,6 +70,46 @@ private Q_SLOTS:
         title->selectAll();
         QTest::keyClicks(title, u"New title"_s);
         QTRY_COMPARE(must(board.queries().task(task.id)).title, u"New title"_s);
+    }
+
+    void shouldEditSkillsAndDependenciesAndAskToMove()
+    {
+        // GIVEN a task and another one that could depend on it
+        TempBoard board;
+        const Task task = must(board.store().create({.title = u"Parent"_s}));
+        const Task other = must(board.store().create({.title = u"Child"_s}));
+        BoardFixture fixture(board);
+        QVERIFY(fixture.isLoaded());
+        TaskDrawer drawer(&fixture.service());
+        drawer.setAutoSaveDelay(5);
+        drawer.show();
+        QVERIFY(showAndWait(drawer, task.id));
+        // WHEN the operator types skills, adds a child and picks another column
+        auto *skills = drawer.findChild<QLineEdit *>(u"drawer-skills"_s);
+        skills->setFocus();
+        QTest::keyClicks(skills, u"rust, review"_s);
+        QTRY_COMPARE(must(board.queries().task(task.id)).skills, QStringList({u"rust"_s, u"review"_s}));
+        auto *child = drawer.findChild<QLineEdit *>(u"drawer-new-child"_s);
+        child->setText(other.id);
+        QTest::keyClick(child, Qt::Key_Return);
+        QTRY_COMPARE(must(board.queries().task(other.id)).parents, QStringList{task.id});
+        QCOMPARE(must(board.queries().task(other.id)).status, TaskStatus::Todo);
+        QSignalSpy move(&drawer, &TaskDrawer::moveRequested);
+        auto *moveTo = drawer.findChild<QComboBox *>(u"drawer-move-to"_s);
+        const int done = moveTo->findData(int(TaskStatus::Done));
+        QVERIFY(done > 0);
+        QVERIFY(moveTo->findData(int(TaskStatus::Running)) < 0);
+        Q_EMIT moveTo->activated(done);
+        // THEN the move goes to the board (which asks and moves), not straight to the kernel
+        QCOMPARE(move.count(), 1);
+        QCOMPARE(move.constFirst().at(1).value<TaskStatus>(), TaskStatus::Done);
+        // AND a cycle is refused with a reason
+        QSignalSpy failed(&fixture.service(), &TaskService::commandFailed);
+        auto *parent = drawer.findChild<QLineEdit *>(u"drawer-new-parent"_s);
+        parent->setText(other.id);
+        QTest::keyClick(parent, Qt::Key_Return);
+        QVERIFY(failed.wait());
+        QVERIFY(failed.constFirst().constFirst().toString().contains(u"cycle"_s));
     }
 
     void shouldKeepWhatTheOperatorTypesWhenAWorkerChangesTheTask()
