@@ -943,8 +943,9 @@ Result<Task> TaskStore::claim(const QString &id, const QString &claimer, qint64 
         return invalid(u"a claim needs a claimer"_s);
     if (ttl < 1)
         return invalid(u"the claim TTL must be 1 second or more"_s);
-    // The folder is made before the transaction: a file-system call inside it would hold
-    // the write lock, and a folder left by a lost claim is harmless.
+    // The scratch folder is made inside the transaction (only a ready scratch task needs
+    // one, which is known after the load): one mkdir under the write lock, and a folder
+    // left behind by a refused or lost claim is harmless.
     QString scratchPath;
     if (!workspacesRoot.isEmpty()) {
         scratchPath = QDir(workspacesRoot).absoluteFilePath(id);
