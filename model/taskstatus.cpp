@@ -19,7 +19,9 @@ QString toString(TaskStatus status)
 
 std::optional<TaskStatus> fromString(const QString &name)
 {
-    for (TaskStatus status : all()) {
+    // Runs for every row read; all() would allocate a list each time.
+    for (int value = 0; value < count; ++value) {
+        const auto status = static_cast<TaskStatus>(value);
         if (toString(status) == name)
             return status;
     }
