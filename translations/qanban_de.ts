@@ -563,6 +563,50 @@
         <source>Tray and notifications</source>
         <translation>Systembereich und Benachrichtigungen</translation>
     </message>
+    <message>
+        <source>no cap</source>
+        <translation>unbegrenzt</translation>
+    </message>
+    <message>
+        <source>default (2)</source>
+        <translation>Standard (2)</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keiner</translation>
+    </message>
+    <message>
+        <source>Dispatcher (applies when Qanban starts again)</source>
+        <translation>Dispatcher (gilt nach dem nächsten Start)</translation>
+    </message>
+    <message>
+        <source>Workers at once</source>
+        <translation>Worker gleichzeitig</translation>
+    </message>
+    <message>
+        <source>Workers per profile</source>
+        <translation>Worker je Profil</translation>
+    </message>
+    <message>
+        <source>Default assignee</source>
+        <translation>Standard-Zuständiger</translation>
+    </message>
+    <message>
+        <source>Failed attempts before giving up</source>
+        <translation>Fehlversuche bis zur Aufgabe</translation>
+    </message>
+    <message>
+        <source>Wait before the first retry</source>
+        <translation>Wartezeit vor dem ersten Neuversuch</translation>
+    </message>
+    <message>
+        <source>Safety-net tick every</source>
+        <translation>Sicherheitsdurchlauf alle</translation>
+    </message>
 </context>
 <context>
     <name>TaskDrawer</name>

@@ -563,6 +563,50 @@
         <source>Tray and notifications</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>no cap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>default (2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dispatcher (applies when Qanban starts again)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workers at once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workers per profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default assignee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed attempts before giving up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wait before the first retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Safety-net tick every</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>TaskDrawer</name>

@@ -45,6 +45,19 @@ void BoardSettings::setLastSeenEventId(qint64 id)
     m_settings.setValue(lastSeenEventKey, id);
 }
 
+QString BoardSettings::dispatcherValue(const QString &key) const
+{
+    return m_settings.value(u"dispatcher/"_s + key).toString();
+}
+
+void BoardSettings::setDispatcherValue(const QString &key, const QString &value)
+{
+    if (value.trimmed().isEmpty())
+        m_settings.remove(u"dispatcher/"_s + key);
+    else
+        m_settings.setValue(u"dispatcher/"_s + key, value.trimmed());
+}
+
 void BoardSettings::sync()
 {
     m_settings.sync();

@@ -21,6 +21,11 @@ public:
     qint64 lastSeenEventId() const;
     void setLastSeenEventId(qint64 id);
 
+    // A value of the [dispatcher] section, as written in the file ("" when unset). The
+    // dispatcher reads and checks them itself; an empty value removes the key.
+    QString dispatcherValue(const QString &key) const;
+    void setDispatcherValue(const QString &key, const QString &value);
+
     void sync();
 
 private:
