@@ -258,6 +258,21 @@ Result<void> TaskStore::closeCurrentRun(Task &task, const QString &outcome, cons
     return {};
 }
 
+Result<void> TaskStore::reclaimLoaded(Task &task, const QString &reason,
+                                      const QJsonObject &payload)
+{
+    // Closes the run as reclaimed and puts the task back where it can be claimed again.
+    if (Result<void> closed = closeCurrentRun(task, u"reclaimed"_s, reason); !closed)
+        return closed;
+    Result<TaskStatus> status = readyOrTodo(task.id);
+    if (!status)
+        return status.error();
+    task.status = *status;
+    if (Result<void> saved = save(task); !saved)
+        return saved;
+    return appendEvent(task.id, u"reclaimed"_s, payload);
+}
+
 Result<void> TaskStore::promoteChildren(const QString &parentId)
 {
     // Children whose every parent is now done become ready; a child that is itself
@@ -1196,16 +1211,8 @@ Result<QStringList> TaskStore::releaseExpiredClaims()
             Task task = *loaded;
             const QJsonObject payload{{u"run"_s, JsonValues::idOrNull(task.currentRunId)},
                                       {u"claimer"_s, task.claimLock}};
-            if (Result<void> closed = closeCurrentRun(task, u"reclaimed"_s, u"claim expired"_s); !closed)
-                return closed.error();
-            Result<TaskStatus> status = readyOrTodo(id);
-            if (!status)
-                return status.error();
-            task.status = *status;
-            if (Result<void> saved = save(task); !saved)
-                return saved.error();
-            if (Result<void> logged = appendEvent(id, u"reclaimed"_s, payload); !logged)
-                return logged.error();
+            if (Result<void> back = reclaimLoaded(task, u"claim expired"_s, payload); !back)
+                return back.error();
         }
         return ids;
     });
@@ -1361,16 +1368,8 @@ Result<Task> TaskStore::releaseRun(const QString &id, qint64 runId, const QStrin
         const QJsonObject payload{{u"run"_s, QString::number(runId)},
                                   {u"claimer"_s, task.claimLock},
                                   {u"reason"_s, reason}};
-        if (Result<void> closed = closeCurrentRun(task, u"reclaimed"_s, reason); !closed)
-            return closed.error();
-        Result<TaskStatus> status = readyOrTodo(id);
-        if (!status)
-            return status.error();
-        task.status = *status;
-        if (Result<void> saved = save(task); !saved)
-            return saved.error();
-        if (Result<void> logged = appendEvent(id, u"reclaimed"_s, payload); !logged)
-            return logged.error();
+        if (Result<void> back = reclaimLoaded(task, reason, payload); !back)
+            return back.error();
         return task;
     });
 }

@@ -133,6 +133,7 @@ private:
     Result<void> closeRun(qint64 runId, const QString &outcome, std::optional<int> exitCode = {},
                           const QString &error = {});
     Result<void> closeCurrentRun(Task &task, const QString &outcome, const QString &error = {});
+    Result<void> reclaimLoaded(Task &task, const QString &reason, const QJsonObject &payload);
     Result<void> promoteChildren(const QString &parentId);
     Result<void> demoteReadyChildren(const QString &parentId);
     Result<Task> completeLoaded(Task task, const Completion &completion);
