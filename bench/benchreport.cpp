@@ -43,7 +43,8 @@ QString figureLine(const BenchReport::Figure &figure)
     QString line = u"  "_s + padded(figure.label, 34);
     line += padded(number(figure.value(), figure.decimals) + u" "_s + figure.unit, 18);
     if (figure.ratio)
-        line += padded(u"%1 %2"_s.arg(QString::number(*figure.ratio, 'f', 2), figure.ratioBasis), 30);
+        line +=
+            padded(u"%1 %2"_s.arg(QString::number(*figure.ratio, 'f', 2), figure.ratioBasis), 30);
     else
         line += padded(QString(), 30);
     if (!figure.target.isEmpty()) {
@@ -121,9 +122,9 @@ QString BenchReport::text() const
             out += u"  invariants, %1: %2\n"_s.arg(
                 set.label, InvariantCheck::allHeld(set.findings) ? u"all held"_s : u"BROKEN"_s);
             for (const InvariantCheck::Finding &finding : set.findings) {
-                out += u"    [%1] %2%3\n"_s.arg(finding.held ? u"ok"_s : u"FAIL"_s, finding.name,
-                                               finding.detail.isEmpty() ? QString()
-                                                                        : u" (%1)"_s.arg(finding.detail));
+                out += u"    [%1] %2%3\n"_s.arg(
+                    finding.held ? u"ok"_s : u"FAIL"_s, finding.name,
+                    finding.detail.isEmpty() ? QString() : u" (%1)"_s.arg(finding.detail));
             }
         }
         for (const QString &note : section.notes)
@@ -159,8 +160,9 @@ QJsonObject BenchReport::toJson() const
                                                   ? QJsonValue(finding.held)
                                                   : QJsonValue(finding.detail));
             }
-            invariants.insert(set.label, QJsonObject{{u"held"_s, InvariantCheck::allHeld(set.findings)},
-                                                     {u"checks"_s, findings}});
+            invariants.insert(set.label,
+                              QJsonObject{{u"held"_s, InvariantCheck::allHeld(set.findings)},
+                                          {u"checks"_s, findings}});
         }
         sections << QJsonObject{{u"tasks"_s, section.tasks},
                                 {u"repeats"_s, section.repeats},

@@ -151,14 +151,17 @@ BenchReport BenchSuite::run()
 
     describeMethod(report, root.path(), m_journalMode, m_synchronous, before->sqliteVersion);
     if (before->synchronous != 2 || before->journalMode != "wal"_L1) {
-        report.addError(u"the raw probe ran with journal_mode=%1, synchronous=%2, not WAL and FULL"_s
-                            .arg(before->journalMode)
-                            .arg(before->synchronous));
+        report.addError(
+            u"the raw probe ran with journal_mode=%1, synchronous=%2, not WAL and FULL"_s
+                .arg(before->journalMode)
+                .arg(before->synchronous));
     }
-    const BenchReport::Figure insert = rawFigure(u"raw_insert"_s, u"raw INSERT transactions"_s,
-                                                 before->insertRuns, after->insertRuns, pythonRawInsert);
-    const BenchReport::Figure update = rawFigure(u"raw_update"_s, u"raw UPDATE transactions"_s,
-                                                 before->updateRuns, after->updateRuns, pythonRawUpdate);
+    const BenchReport::Figure insert =
+        rawFigure(u"raw_insert"_s, u"raw INSERT transactions"_s, before->insertRuns,
+                  after->insertRuns, pythonRawInsert);
+    const BenchReport::Figure update =
+        rawFigure(u"raw_update"_s, u"raw UPDATE transactions"_s, before->updateRuns,
+                  after->updateRuns, pythonRawUpdate);
     report.setRaw(insert, update);
     for (const Samples &samples : std::as_const(all)) {
         BenchReport::Section &section = report.addSection(samples.size, samples.repeats);
@@ -184,8 +187,9 @@ void BenchSuite::describeMethod(BenchReport &report, const QString &root, const 
                      u"fresh files in a temporary folder on %1 (%2)"_s.arg(
                          QString::fromUtf8(QStorageInfo(root).fileSystemType()),
                          QDir::tempPath() == "/tmp"_L1 ? u"/tmp"_s : u"$TMPDIR"_s));
-    report.addMethod(u"sqlite"_s, u"SQLite"_s,
-                     u"%1 through Qt %2 QSQLITE"_s.arg(sqliteVersion, QString::fromLatin1(qVersion())));
+    report.addMethod(
+        u"sqlite"_s, u"SQLite"_s,
+        u"%1 through Qt %2 QSQLITE"_s.arg(sqliteVersion, QString::fromLatin1(qVersion())));
     report.addMethod(u"durability"_s, u"kernel connection"_s,
                      u"journal_mode=%1, synchronous=%2 (%3), one transaction per command"_s.arg(
                          journal, QString::number(synchronous), synchronousName(synchronous)));
@@ -205,10 +209,11 @@ void BenchSuite::describeMethod(BenchReport &report, const QString &root, const 
                      u"%1 processes (this binary, --race-worker) on a copy of the freshly created "
                      "board; the clock starts once all have opened it and stops when the last "
                      "finds no ready task"_s.arg(m_options.workers));
-    report.addMethod(u"fan_out"_s, u"fan-out"_s,
-                     u"complete() of a claimed parent with %1 waiting children, %2 times per board"_s
-                         .arg(m_options.fanOut)
-                         .arg(fanOutRepeats));
+    report.addMethod(
+        u"fan_out"_s, u"fan-out"_s,
+        u"complete() of a claimed parent with %1 waiting children, %2 times per board"_s
+            .arg(m_options.fanOut)
+            .arg(fanOutRepeats));
     report.addMethod(u"show"_s, u"show"_s,
                      u"in process: task + comments + runs + events of %1 random tasks; "
                      "qanbanctl: %2 runs of `qanbanctl --home DIR --json show ID`, start to exit"_s
@@ -231,7 +236,8 @@ bool BenchSuite::runBoard(int size, int repeat, const QString &root, Samples &sa
         record << rate;
         return rate;
     };
-    const QString label = u"%1 tasks, run %2/%3"_s.arg(number(size)).arg(repeat + 1).arg(samples.repeats);
+    const QString label =
+        u"%1 tasks, run %2/%3"_s.arg(number(size)).arg(repeat + 1).arg(samples.repeats);
     auto failed = [&](const QString &what, const Error &error) {
         report.addError(u"%1: %2: %3"_s.arg(label, what, error.message));
         progress(u"%1: %2 FAILED: %3"_s.arg(label, what, error.message));
@@ -316,7 +322,8 @@ bool BenchSuite::runBoard(int size, int repeat, const QString &root, Samples &sa
             samples.fanOut << *fanned;
         }
         progress(u"%1: complete a parent of %2 waiting children %3 ms"_s.arg(
-            label, number(m_options.fanOut), BenchStats::runs(samples.fanOut.mid(samples.fanOut.size() - fanOutRepeats), 1)));
+            label, number(m_options.fanOut),
+            BenchStats::runs(samples.fanOut.mid(samples.fanOut.size() - fanOutRepeats), 1)));
 
         Result<KernelBench::FileSize> drainedSize = bench.fileSize();
         if (!drainedSize)
@@ -339,16 +346,19 @@ bool BenchSuite::runBoard(int size, int repeat, const QString &root, Samples &sa
                  .arg(number(samples.race.last()))
                  .arg(raced->lostClaims)
                  .arg(raced->errors)
-                 .arg(BenchStats::runs(QList<double>(raced->perWorker.cbegin(), raced->perWorker.cend()))));
+                 .arg(BenchStats::runs(
+                     QList<double>(raced->perWorker.cbegin(), raced->perWorker.cend()))));
     {
-        Result<std::unique_ptr<Database>> raceBoard = Database::open(racePath, Database::OpenMode::MustExist);
+        Result<std::unique_ptr<Database>> raceBoard =
+            Database::open(racePath, Database::OpenMode::MustExist);
         if (!raceBoard)
             return failed(u"open the race board"_s, raceBoard.error());
         QList<InvariantCheck::Finding> findings = InvariantCheck::afterDrain(**raceBoard, size,
                                                                              raced->completedIds);
         InvariantCheck::Finding clean{u"no errors from the workers"_s, raced->errors == 0, {}};
         if (!clean.held)
-            clean.detail = u"%1 errors: %2"_s.arg(raced->errors).arg(raced->errorMessages.join(u" | "_s));
+            clean.detail =
+                u"%1 errors: %2"_s.arg(raced->errors).arg(raced->errorMessages.join(u" | "_s));
         findings << clean;
         samples.invariants << BenchReport::InvariantSet{
             u"%1 processes racing, run %2"_s.arg(m_options.workers).arg(repeat + 1), findings};
@@ -435,8 +445,8 @@ void BenchSuite::addFigures(BenchReport::Section &section, const Samples &sample
     inCommits(show);
     section.figures << show;
 
-    BenchReport::Figure ctl{u"qanbanctl_show"_s, u"qanbanctl show, start to exit"_s, samples.ctlShow,
-                            u"ms"_s, 1};
+    BenchReport::Figure ctl{u"qanbanctl_show"_s, u"qanbanctl show, start to exit"_s,
+                            samples.ctlShow, u"ms"_s, 1};
     ctl.target = u"< 30 ms"_s;
     if (samples.ctlShow.isEmpty()) {
         ctl.note = u"not measured: "_s + samples.ctlSkipped;
@@ -454,8 +464,8 @@ void BenchSuite::addFigures(BenchReport::Section &section, const Samples &sample
         QString::number(fanOut.value() * 1000.0 / m_options.fanOut, 'f', 1));
     section.figures << fanOut;
 
-    BenchReport::Figure created{u"db_size_created"_s, u"database, all created"_s, samples.createdMiB,
-                                u"MiB"_s, 1};
+    BenchReport::Figure created{u"db_size_created"_s, u"database, all created"_s,
+                                samples.createdMiB, u"MiB"_s, 1};
     created.note = u"%1 bytes per task"_s.arg(
         number(created.value() * 1024 * 1024 / samples.size));
     section.figures << created;

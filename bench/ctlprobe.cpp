@@ -76,7 +76,8 @@ CtlProbe::Timing CtlProbe::measureShow(const QString &home, const QString &taskI
     for (int run = 0; run < runs; ++run) {
         const RunResult result = runOnce(m_program, home, taskId);
         if (!result.ok) {
-            timing.skipReason = u"qanbanctl show failed on run %1: %2"_s.arg(run + 1).arg(result.problem);
+            timing.skipReason =
+                u"qanbanctl show failed on run %1: %2"_s.arg(run + 1).arg(result.problem);
             timing.runsMs.clear();
             return timing;
         }

@@ -25,7 +25,8 @@ int main(int argc, char **argv)
     BenchSuite suite(*options);
     const BenchReport report = suite.run();
     if (options->json)
-        std::printf("%s", QJsonDocument(report.toJson()).toJson(QJsonDocument::Indented).constData());
+        std::printf("%s",
+                    QJsonDocument(report.toJson()).toJson(QJsonDocument::Indented).constData());
     else
         std::printf("\n%s", qUtf8Printable(report.text()));
     std::fflush(stdout);

@@ -112,7 +112,8 @@ Result<RaceBench::Outcome> RaceBench::run()
         workers[index].process->start(m_program, {u"--race-worker"_s, u"--db"_s, m_databasePath,
                                                   u"--claimer"_s, u"worker-%1"_s.arg(index + 1)});
     }
-    QTimer::singleShot(raceTimeoutMs, &owner, [&] { fail(u"the race did not end in 30 minutes"_s); });
+    QTimer::singleShot(raceTimeoutMs, &owner,
+                       [&] { fail(u"the race did not end in 30 minutes"_s); });
     loop.exec();
     for (WorkerState &worker : workers) {
         // No handler may run once this function's state is going away.

@@ -39,7 +39,8 @@ RaceWorker::RaceWorker(const QString &databasePath, const QString &claimer)
 
 int RaceWorker::run()
 {
-    Result<std::unique_ptr<Database>> opened = Database::open(m_databasePath, Database::OpenMode::MustExist);
+    Result<std::unique_ptr<Database>> opened =
+        Database::open(m_databasePath, Database::OpenMode::MustExist);
     if (!opened) {
         printLine({{u"claimer"_s, m_claimer}, {u"fatal"_s, opened.error().message}});
         return 1;
@@ -79,7 +80,8 @@ int RaceWorker::run()
         ready.finish();
         if (candidates.isEmpty())
             break;
-        const QString id = candidates.at(QRandomGenerator::global()->bounded(int(candidates.size())));
+        const QString id =
+            candidates.at(QRandomGenerator::global()->bounded(int(candidates.size())));
         Result<Task> claimed = store.claim(id, m_claimer);
         if (!claimed) {
             const ErrorCode code = claimed.error().code;
@@ -89,8 +91,9 @@ int RaceWorker::run()
                 recordError(claimed.error().message);
             continue;
         }
-        Result<Task> done = store.complete(id, Completion{u"ok"_s, u"completed by %1"_s.arg(m_claimer),
-                                                          {}, claimed->currentRunId});
+        Result<Task> done = store.complete(
+            id,
+            Completion{u"ok"_s, u"completed by %1"_s.arg(m_claimer), {}, claimed->currentRunId});
         if (!done) {
             recordError(done.error().message);
             continue;

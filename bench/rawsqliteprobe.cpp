@@ -68,15 +68,17 @@ Result<RawSqliteProbe::Ceiling> RawSqliteProbe::measure(int repeats)
             if (!db.open())
                 return makeError(ErrorCode::Database, u"raw probe: cannot open %1"_s.arg(path));
             QSqlQuery setup(db);
-            for (const QString &sql : {u"PRAGMA journal_mode=WAL"_s, u"PRAGMA synchronous=FULL"_s,
-                                       u"CREATE TABLE t (id INTEGER PRIMARY KEY, k INTEGER NOT NULL, "
-                                       "v TEXT NOT NULL)"_s}) {
+            for (const QString &sql :
+                 {u"PRAGMA journal_mode=WAL"_s, u"PRAGMA synchronous=FULL"_s,
+                  u"CREATE TABLE t (id INTEGER PRIMARY KEY, k INTEGER NOT NULL, "
+                  "v TEXT NOT NULL)"_s}) {
                 if (!setup.exec(sql))
                     return failure(setup, sql);
             }
-            if (!setup.exec(u"SELECT sqlite_version(), (SELECT journal_mode FROM pragma_journal_mode), "
-                            "(SELECT synchronous FROM pragma_synchronous)"_s)
-                || !setup.next())
+            if (!setup.exec(
+                    u"SELECT sqlite_version(), (SELECT journal_mode FROM pragma_journal_mode), "
+                    "(SELECT synchronous FROM pragma_synchronous)"_s) ||
+                !setup.next())
                 return failure(setup, u"read the settings"_s);
             ceiling.sqliteVersion = setup.value(0).toString();
             ceiling.journalMode = setup.value(1).toString();
