@@ -154,6 +154,17 @@ void TaskStore::clearClaim(Task &task)
 
 // ---------------------------------------------------------------- helpers
 
+Result<Task> TaskStore::loadHolding(const QString &id, qint64 runId)
+{
+    // A worker's report counts only for the attempt it belongs to.
+    Result<Task> task = load(id);
+    if (task && task->currentRunId != runId) {
+        return makeError(ErrorCode::LostClaim,
+                         u"run %1 is not the current run of task %2"_s.arg(runId).arg(id));
+    }
+    return task;
+}
+
 Result<Task> TaskStore::load(const QString &id)
 {
     return m_queries.task(id);
@@ -1265,14 +1276,10 @@ Result<Task> TaskStore::recordFailedAttempt(const QString &id, qint64 runId,
     if (!failures.contains(failure.outcome))
         return invalid(u"%1 is not a failed outcome"_s.arg(failure.outcome));
     return m_database.write([&]() -> Result<Task> {
-        Result<Task> loaded = load(id);
+        Result<Task> loaded = loadHolding(id, runId);
         if (!loaded)
             return loaded;
         Task task = *loaded;
-        if (task.currentRunId != runId) {
-            return makeError(ErrorCode::LostClaim,
-                             u"run %1 is not the current run of task %2"_s.arg(runId).arg(id));
-        }
         if (Result<void> closed = closeRun(runId, failure.outcome, failure.exitCode, failure.error);
             !closed)
             return closed.error();
@@ -1325,14 +1332,10 @@ Result<Task> TaskStore::recordRateLimited(const QString &id, qint64 runId,
                                           std::optional<int> exitCode, qint64 cooldown)
 {
     return m_database.write([&]() -> Result<Task> {
-        Result<Task> loaded = load(id);
+        Result<Task> loaded = loadHolding(id, runId);
         if (!loaded)
             return loaded;
         Task task = *loaded;
-        if (task.currentRunId != runId) {
-            return makeError(ErrorCode::LostClaim,
-                             u"run %1 is not the current run of task %2"_s.arg(runId).arg(id));
-        }
         if (Result<void> closed = closeRun(runId, u"rate_limited"_s, exitCode,
                                            u"rate limited; retrying after a cooldown"_s);
             !closed)
@@ -1357,14 +1360,10 @@ Result<Task> TaskStore::recordRateLimited(const QString &id, qint64 runId,
 Result<Task> TaskStore::releaseRun(const QString &id, qint64 runId, const QString &reason)
 {
     return m_database.write([&]() -> Result<Task> {
-        Result<Task> loaded = load(id);
+        Result<Task> loaded = loadHolding(id, runId);
         if (!loaded)
             return loaded;
         Task task = *loaded;
-        if (task.currentRunId != runId) {
-            return makeError(ErrorCode::LostClaim,
-                             u"run %1 is not the current run of task %2"_s.arg(runId).arg(id));
-        }
         const QJsonObject payload{{u"run"_s, QString::number(runId)},
                                   {u"claimer"_s, task.claimLock},
                                   {u"reason"_s, reason}};

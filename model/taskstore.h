@@ -125,6 +125,8 @@ public:
 
 private:
     Result<Task> load(const QString &id);
+    // load(), refused when runId is not the task's current run.
+    Result<Task> loadHolding(const QString &id, qint64 runId);
     Result<void> save(const Task &task);
     Result<void> appendEvent(const QString &taskId, const QString &kind,
                              const QJsonObject &payload = {});
