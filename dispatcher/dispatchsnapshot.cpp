@@ -78,10 +78,11 @@ Result<DispatchSnapshot> DispatchSnapshot::read(Database &database, qint64 now,
                                           snapshot.ready, &snapshot.reclaimable);
             !done)
             return done.error();
+        // CROSS JOIN keeps links as the outer loop (see TaskStore::openParentCount).
         QSqlQuery &waiting = database.prepare(
             u"SELECT %1 FROM tasks t WHERE t.status = 'todo' AND t.archived = 0 "
             "AND EXISTS (SELECT 1 FROM links l WHERE l.child_id = t.id) "
-            "AND NOT EXISTS (SELECT 1 FROM links l JOIN tasks p ON p.id = l.parent_id "
+            "AND NOT EXISTS (SELECT 1 FROM links l CROSS JOIN tasks p ON p.id = l.parent_id "
             "WHERE l.child_id = t.id AND p.status <> 'done' AND p.archived = 0)"_s
                 .arg(readyColumns));
         if (Result<void> done = readTasks(database, waiting, "read waiting tasks",

@@ -11,7 +11,8 @@ namespace {
 
 struct Migration {
     int version;
-    QStringList statements; // %AUTOKEY% stands for the dialect's auto-numbered key
+    // %AUTOKEY% and %ROWKEY% stand for the dialect's auto-numbered keys (SqlDialect).
+    QStringList statements;
 };
 
 const QList<Migration> &migrations()
@@ -92,6 +93,64 @@ const QList<Migration> &migrations()
              "created_at BIGINT NOT NULL)"_s,
              u"CREATE INDEX idx_events_task ON events(task_id)"_s,
          }},
+        // Version 2 writes fewer pages per command: each index entry a command moves is
+        // a page in the write-ahead log and its fsync. One status index replaces the
+        // three that every claim and complete moved; the claim and open-run indexes
+        // gave way to queries over the (few) running tasks; and runs, comments and
+        // events lose AUTOINCREMENT, whose sqlite_sequence page every insert rewrote.
+        // Without AUTOINCREMENT a new id is the largest plus one, which stays
+        // increasing (as the change feed needs) because the board never deletes rows.
+        {2,
+         {
+             u"DROP INDEX idx_tasks_column"_s,
+             u"DROP INDEX idx_tasks_dispatch"_s,
+             u"DROP INDEX idx_tasks_assignee"_s,
+             u"DROP INDEX idx_tasks_rank"_s,
+             u"DROP INDEX idx_tasks_claims"_s,
+             u"CREATE INDEX idx_tasks_status ON tasks(status, archived, sort_rank)"_s,
+             u"CREATE TABLE runs_v2 ("
+             "id %ROWKEY%,"
+             "task_id TEXT NOT NULL REFERENCES tasks(id),"
+             "profile TEXT,"
+             "claimer TEXT,"
+             "outcome TEXT,"
+             "started_at BIGINT NOT NULL,"
+             "ended_at BIGINT,"
+             "heartbeat_at BIGINT,"
+             "pid BIGINT,"
+             "exit_code INTEGER,"
+             "error TEXT,"
+             "log_path TEXT)"_s,
+             u"INSERT INTO runs_v2 (id, task_id, profile, claimer, outcome, started_at, "
+             "ended_at, heartbeat_at, pid, exit_code, error, log_path) "
+             "SELECT id, task_id, profile, claimer, outcome, started_at, ended_at, "
+             "heartbeat_at, pid, exit_code, error, log_path FROM runs"_s,
+             u"DROP TABLE runs"_s,
+             u"ALTER TABLE runs_v2 RENAME TO runs"_s,
+             u"CREATE INDEX idx_runs_task ON runs(task_id)"_s,
+             u"CREATE TABLE comments_v2 ("
+             "id %ROWKEY%,"
+             "task_id TEXT NOT NULL REFERENCES tasks(id),"
+             "author TEXT NOT NULL,"
+             "body TEXT NOT NULL,"
+             "created_at BIGINT NOT NULL)"_s,
+             u"INSERT INTO comments_v2 (id, task_id, author, body, created_at) "
+             "SELECT id, task_id, author, body, created_at FROM comments"_s,
+             u"DROP TABLE comments"_s,
+             u"ALTER TABLE comments_v2 RENAME TO comments"_s,
+             u"CREATE INDEX idx_comments_task ON comments(task_id)"_s,
+             u"CREATE TABLE events_v2 ("
+             "id %ROWKEY%,"
+             "task_id TEXT NOT NULL REFERENCES tasks(id),"
+             "kind TEXT NOT NULL,"
+             "payload TEXT NOT NULL DEFAULT '{}',"
+             "created_at BIGINT NOT NULL)"_s,
+             u"INSERT INTO events_v2 (id, task_id, kind, payload, created_at) "
+             "SELECT id, task_id, kind, payload, created_at FROM events"_s,
+             u"DROP TABLE events"_s,
+             u"ALTER TABLE events_v2 RENAME TO events"_s,
+             u"CREATE INDEX idx_events_task ON events(task_id)"_s,
+         }},
     };
     return list;
 }
@@ -109,6 +168,21 @@ Result<int> versionInTransaction(Database &database)
 int SchemaMigrator::latestVersion()
 {
     return migrations().constLast().version;
+}
+
+QStringList SchemaMigrator::statementsOf(int version, const SqlDialect &dialect)
+{
+    QStringList statements;
+    for (const Migration &migration : migrations()) {
+        if (migration.version != version)
+            continue;
+        for (QString statement : migration.statements) {
+            statement.replace(u"%AUTOKEY%"_s, dialect.autoIncrementKey());
+            statement.replace(u"%ROWKEY%"_s, dialect.rowIdKey());
+            statements << statement;
+        }
+    }
+    return statements;
 }
 
 Result<int> SchemaMigrator::migrate(Database &database)
@@ -131,8 +205,7 @@ Result<int> SchemaMigrator::migrate(Database &database)
         for (const Migration &migration : migrations()) {
             if (migration.version <= version)
                 continue;
-            for (QString statement : migration.statements) {
-                statement.replace(u"%AUTOKEY%"_s, database.dialect().autoIncrementKey());
+            for (const QString &statement : statementsOf(migration.version, database.dialect())) {
                 if (Result<void> done = database.execDirect(statement, "migrate the schema"); !done)
                     return done.error();
             }

@@ -14,8 +14,11 @@ public:
 
     Kind kind() const { return m_kind; }
     QString driverName() const;
-    // Column type of an auto-numbered primary key.
+    // Column type of an auto-numbered primary key that never reuses a number
+    // (schema version 1 only).
     QString autoIncrementKey() const;
+    // Column type of an auto-numbered primary key: one more than the largest.
+    QString rowIdKey() const;
     // Starts a write transaction that holds the write lock from its first statement,
     // so a read-then-write inside it can never fail to upgrade its lock.
     QString beginWrite() const;

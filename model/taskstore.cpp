@@ -225,7 +225,7 @@ Result<int> TaskStore::openParentCount(const QString &id)
 {
     // A parent is open until it is done or archived (an archived parent was dropped).
     // CROSS JOIN keeps links as the outer loop: without table statistics SQLite
-    // otherwise walks every unarchived task through idx_tasks_column, once per call.
+    // otherwise walks every unarchived task through idx_tasks_status, once per call.
     QSqlQuery &query = m_database.prepare(
         u"SELECT COUNT(*) FROM links l CROSS JOIN tasks p WHERE p.id = l.parent_id "
         "AND l.child_id = ? AND p.status <> 'done' AND p.archived = 0"_s);
@@ -368,7 +368,22 @@ Result<void> TaskStore::demoteReadyChildren(const QString &parentId)
 
 Result<qint64> TaskStore::nextRank()
 {
-    QSqlQuery &query = m_database.prepare(u"SELECT COALESCE(MAX(sort_rank), 0) FROM tasks"_s);
+    // Ranks are board-wide, so a listing across columns stays in board order. The
+    // largest is the largest of each column's, and each of those is one step down
+    // idx_tasks_status: no index on the rank alone that every create would write.
+    static const QString sql = [] {
+        QStringList columns;
+        for (TaskStatus status : TaskStatuses::all()) {
+            for (int archived : {0, 1}) {
+                columns << u"SELECT MAX(sort_rank) AS r FROM tasks WHERE status = '%1' "
+                           "AND archived = %2"_s.arg(TaskStatuses::toString(status))
+                               .arg(archived);
+            }
+        }
+        return u"SELECT COALESCE(MAX(r), 0) FROM (%1) AS ranks"_s.arg(
+            columns.join(u" UNION ALL "_s));
+    }();
+    QSqlQuery &query = m_database.prepare(sql);
     if (Result<void> done = m_database.exec(query, "read the last rank"); !done)
         return done.error();
     const qint64 rank = (query.next() ? query.value(0).toLongLong() : 0) + rankStep;
@@ -437,16 +452,15 @@ Result<Task> TaskStore::create(const NewTask &spec)
             if (parent->status != TaskStatus::Done && !parent->archived)
                 anyOpenParent = true;
         }
-        Result<qint64> rank = nextRank();
-        if (!rank)
-            return rank.error();
-
         Task task;
         task.id = newTaskId();
         task.title = title;
         task.body = spec.body;
         task.status = spec.triage ? TaskStatus::Triage
                                   : (anyOpenParent ? TaskStatus::Todo : TaskStatus::Ready);
+        Result<qint64> rank = nextRank();
+        if (!rank)
+            return rank.error();
         task.assignee = spec.assignee.trimmed();
         task.tenant = spec.tenant.trimmed();
         task.priority = spec.priority;

@@ -1,5 +1,7 @@
 #include "database.h"
 #include "qanbantest.h"
+#include "schemamigrator.h"
+#include "taskstore.h"
 #include "tempboard.h"
 
 #include <QDir>
@@ -477,6 +479,86 @@ private Q_SLOTS:
         TaskStore store(database);
         Result<Task> task = store.create(NewTask{.title = u"after the migration"_s});
         QVERIFY2(task, qPrintable(task.error().message));
+    }
+
+    void shouldMigrateAVersion1BoardKeepingEveryRowAndId()
+    {
+        // GIVEN a version 1 board, built with version 1's own statements, holding a task
+        // with a parent, a run, comments and events whose ids have gaps
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"v1.db"_s);
+        {
+            RawConnection raw(path);
+            QVERIFY(raw.isOpen());
+            QCOMPARE(raw.exec(u"CREATE TABLE qanban_meta (key TEXT PRIMARY KEY, "
+                              "value TEXT NOT NULL)"_s),
+                     QString());
+            for (const QString &statement : SchemaMigrator::statementsOf(1, SqlDialect()))
+                QCOMPARE(raw.exec(statement), QString());
+            const QStringList rows = {
+                u"INSERT INTO qanban_meta VALUES ('schema_version', '1')"_s,
+                u"INSERT INTO tasks (id, title, status, sort_rank, created_at, updated_at) "
+                "VALUES ('t_parent', 'parent', 'done', 10, 1, 1), "
+                "('t_child', 'child', 'running', 20, 2, 2)"_s,
+                u"UPDATE tasks SET current_run_id = 7, claim_lock = 'w1', claim_expires = 99 "
+                "WHERE id = 't_child'"_s,
+                u"INSERT INTO links VALUES ('t_parent', 't_child')"_s,
+                u"INSERT INTO runs (id, task_id, claimer, started_at) "
+                "VALUES (3, 't_parent', 'w0', 1)"_s,
+                u"UPDATE runs SET outcome = 'completed', ended_at = 2 WHERE id = 3"_s,
+                u"INSERT INTO runs (id, task_id, claimer, started_at) "
+                "VALUES (7, 't_child', 'w1', 3)"_s,
+                u"INSERT INTO comments (id, task_id, author, body, created_at) "
+                "VALUES (4, 't_child', 'ops', 'first', 3), (9, 't_child', 'ops', 'second', 4)"_s,
+                u"INSERT INTO events (id, task_id, kind, payload, created_at) "
+                "VALUES (1, 't_parent', 'created', '{}', 1), (5, 't_child', 'created', '{}', 2), "
+                "(41, 't_child', 'claimed', '{\"run\":\"7\"}', 3)"_s,
+            };
+            for (const QString &statement : rows)
+                QCOMPARE(raw.exec(statement), QString());
+        }
+
+        // WHEN the current build opens it
+        Result<std::unique_ptr<Database>> opened =
+            Database::open(path, Database::OpenMode::MustExist);
+
+        // THEN every row is there with its id, and the running task's open run is found
+        QVERIFY2(opened, qPrintable(opened.error().message));
+        Database &database = **opened;
+        QCOMPARE(database.schemaVersion(), Database::currentSchemaVersion());
+        QCOMPARE(tableNames(database), boardTables);
+        QCOMPARE(scalar(database, u"SELECT group_concat(id) FROM (SELECT id FROM runs "
+                                  "ORDER BY id)"_s).toString(),
+                 u"3,7"_s);
+        QCOMPARE(scalar(database, u"SELECT group_concat(id || body) FROM (SELECT id, body "
+                                  "FROM comments ORDER BY id)"_s).toString(),
+                 u"4first,9second"_s);
+        QCOMPARE(scalar(database, u"SELECT group_concat(id || kind) FROM (SELECT id, kind "
+                                  "FROM events ORDER BY id)"_s).toString(),
+                 u"1created,5created,41claimed"_s);
+        TaskStore store(database);
+        Result<QList<Run>> open = store.queries().openRuns();
+        QVERIFY2(open, qPrintable(open.error().message));
+        QCOMPARE(open->size(), 1);
+        QCOMPARE(open->constFirst().id, 7);
+        Result<Task> child = store.queries().task(u"t_child"_s);
+        QVERIFY2(child, qPrintable(child.error().message));
+        QCOMPARE(child->parents, QStringList{u"t_parent"_s});
+
+        // AND version 2's indexes replaced version 1's, with no AUTOINCREMENT left
+        QCOMPARE(scalar(database, u"SELECT group_concat(name) FROM (SELECT name FROM "
+                                  "sqlite_master WHERE type = 'index' AND name LIKE 'idx_%' "
+                                  "ORDER BY name)"_s).toString(),
+                 u"idx_comments_task,idx_events_task,idx_links_child,idx_runs_task,"
+                 "idx_tasks_idempotency,idx_tasks_status"_s);
+        QCOMPARE(scalar(database, u"SELECT COUNT(*) FROM sqlite_master "
+                                  "WHERE sql LIKE '%AUTOINCREMENT%'"_s).toInt(),
+                 0);
+
+        // AND new rows number on from the largest old id: the change feed's order holds
+        QVERIFY(store.comment(u"t_child"_s, u"ops"_s, u"third"_s));
+        QCOMPARE(scalar(database, u"SELECT MAX(id) FROM events"_s).toLongLong(), 42);
+        QCOMPARE(scalar(database, u"SELECT MAX(id) FROM comments"_s).toLongLong(), 10);
     }
 
     void shouldLeaveTheOldVersionWhenAMigrationFails()
