@@ -6,8 +6,9 @@
 #include <QString>
 
 // This machine's physical limit for the kernel's kind of write: one single-row INSERT or
-// UPDATE per transaction, WAL, synchronous=FULL, through the same Qt SQLite driver and
-// the same BEGIN IMMEDIATE / COMMIT shape the kernel uses, on a real file. Every commit
+// UPDATE per transaction, WAL, synchronous=FULL, through the same statement class
+// (PreparedStatement, SQLite's API on the Qt driver's connection) and the same
+// BEGIN IMMEDIATE / COMMIT shape the kernel uses, on a real file. Every commit
 // waits for an fsync of the WAL, so this is the ceiling no kernel command can beat.
 class RawSqliteProbe final
 {

@@ -2,7 +2,6 @@
 
 #include "database.h"
 
-#include <QSqlQuery>
 #include <QVariant>
 
 using namespace Qt::StringLiterals;
@@ -14,21 +13,20 @@ namespace {
 const QString readyColumns =
     u"t.id, t.assignee, t.priority, t.sort_rank, t.retry_after, t.workspace_path"_s;
 
-Result<void> readTasks(Database &database, QSqlQuery &query, const char *what,
+Result<void> readTasks(Database &database, PreparedStatement &query, const char *what,
                        QList<DispatchSnapshot::ReadyTask> &into, int *count)
 {
-    query.setForwardOnly(true);
     if (Result<void> done = database.exec(query, what); !done)
         return done;
     while (query.next()) {
         DispatchSnapshot::ReadyTask task;
-        task.id = query.value(0).toString();
-        task.assignee = query.value(1).toString();
-        task.priority = query.value(2).toInt();
-        task.rank = query.value(3).toLongLong();
-        if (!query.value(4).isNull())
-            task.retryAfter = query.value(4).toLongLong();
-        task.workspacePath = query.value(5).toString();
+        task.id = query.text(0);
+        task.assignee = query.text(1);
+        task.priority = int(query.integer(2));
+        task.rank = query.integer(3);
+        if (!query.isNull(4))
+            task.retryAfter = query.integer(4);
+        task.workspacePath = query.text(5);
         into.append(std::move(task));
         if (count)
             ++*count;
@@ -45,7 +43,7 @@ Result<DispatchSnapshot> DispatchSnapshot::read(Database &database, qint64 now,
     DispatchSnapshot snapshot;
     snapshot.now = now;
 
-    QSqlQuery &ready = database.prepare(
+    PreparedStatement &ready = database.prepare(
         u"SELECT %1 FROM tasks t WHERE t.status = 'ready' AND t.archived = 0 "
         "AND t.claim_lock IS NULL"_s.arg(readyColumns));
     if (Result<void> done = readTasks(database, ready, "read ready tasks", snapshot.ready,
@@ -53,24 +51,23 @@ Result<DispatchSnapshot> DispatchSnapshot::read(Database &database, qint64 now,
         !done)
         return done.error();
 
-    QSqlQuery &running = database.prepare(
+    PreparedStatement &running = database.prepare(
         u"SELECT COALESCE(assignee, ''), COUNT(*) FROM tasks WHERE status = 'running' "
         "AND archived = 0 AND (? = 0 OR claim_expires IS NULL OR claim_expires >= ?) "
         "GROUP BY COALESCE(assignee, '')"_s);
-    running.setForwardOnly(true);
     running.addBindValue(simulateBookkeeping ? 1 : 0);
     running.addBindValue(now);
     if (Result<void> done = database.exec(running, "count running tasks"); !done)
         return done.error();
     while (running.next()) {
-        const int count = running.value(1).toInt();
-        snapshot.runningByAssignee.insert(running.value(0).toString(), count);
+        const int count = int(running.integer(1));
+        snapshot.runningByAssignee.insert(running.text(0), count);
         snapshot.runningTotal += count;
     }
     running.finish();
 
     if (simulateBookkeeping) {
-        QSqlQuery &expired = database.prepare(
+        PreparedStatement &expired = database.prepare(
             u"SELECT %1 FROM tasks t WHERE t.status = 'running' AND t.archived = 0 "
             "AND t.claim_expires < ?"_s.arg(readyColumns));
         expired.addBindValue(now);
@@ -79,7 +76,7 @@ Result<DispatchSnapshot> DispatchSnapshot::read(Database &database, qint64 now,
             !done)
             return done.error();
         // CROSS JOIN keeps links as the outer loop (see TaskStore::openParentCount).
-        QSqlQuery &waiting = database.prepare(
+        PreparedStatement &waiting = database.prepare(
             u"SELECT %1 FROM tasks t WHERE t.status = 'todo' AND t.archived = 0 "
             "AND EXISTS (SELECT 1 FROM links l WHERE l.child_id = t.id) "
             "AND NOT EXISTS (SELECT 1 FROM links l CROSS JOIN tasks p ON p.id = l.parent_id "

@@ -6,7 +6,6 @@
 
 #include <QFileInfo>
 #include <QFileSystemWatcher>
-#include <QSqlQuery>
 #include <QTimer>
 
 #include <iterator>
@@ -110,12 +109,12 @@ void ChangeFeed::poll()
 {
     if (!m_database)
         return;
-    QSqlQuery &version = m_database->prepare(u"PRAGMA data_version"_s);
+    PreparedStatement &version = m_database->prepare(u"PRAGMA data_version"_s);
     if (!version.exec() || !version.next()) {
-        Q_EMIT failed(m_database->errorFrom(version.lastError(), "poll for changes").message);
+        Q_EMIT failed(m_database->errorFrom(version, "poll for changes").message);
         return;
     }
-    const qint64 current = version.value(0).toLongLong();
+    const qint64 current = version.integer(0);
     version.finish();
     // The first poll after start() reads unconditionally: commits may have happened
     // between taking the cursor and taking the first data_version.

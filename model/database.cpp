@@ -7,8 +7,11 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QRandomGenerator>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QThread>
+
+#include <sqlite3.h>
 
 using namespace Qt::StringLiterals;
 
@@ -42,7 +45,7 @@ Database::Database(const QString &path, const QString &connectionName)
 
 Database::~Database()
 {
-    // Every QSqlQuery on the connection must be gone before the connection is removed.
+    // Every statement on the connection must be finalized before the connection closes.
     m_statements.clear();
     {
         QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
@@ -106,9 +109,31 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, OpenMode m
                                                       path, db.lastError().text()));
         }
     }
+    if (Result<void> taken = database->takeNativeHandle(); !taken)
+        return taken.error();
     if (Result<void> ready = database->validateAndMigrate(); !ready)
         return ready.error();
     return database;
+}
+
+Result<void> Database::takeNativeHandle()
+{
+    // QSQLITE links the system's SQLite, as this library does, so its handle is one
+    // this library's SQLite understands. The name check catches a driver built with
+    // its own copy of SQLite (the handle would then be of another library).
+    const QVariant handle = connection().driver()->handle();
+    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0) {
+        return makeError(ErrorCode::Database,
+                         u"the Qt SQLite driver gave no SQLite connection for %1"_s.arg(m_path));
+    }
+    m_handle = *static_cast<sqlite3 *const *>(handle.constData());
+    const char *file = sqlite3_db_filename(m_handle, "main");
+    if (!file || QFileInfo(QString::fromUtf8(file)) != QFileInfo(m_path)) {
+        return makeError(ErrorCode::Database,
+                         u"the Qt SQLite driver uses another SQLite than Qanban; "
+                         "%1 was not changed"_s.arg(m_path));
+    }
+    return {};
 }
 
 Result<int> Database::readSchemaVersion(bool *isEmpty)
@@ -188,26 +213,23 @@ QSqlDatabase Database::connection() const
     return QSqlDatabase::database(m_connectionName, false);
 }
 
-QSqlQuery &Database::prepare(const QString &sql)
+PreparedStatement &Database::prepare(const QString &sql)
 {
     auto it = m_statements.find(sql);
     if (it == m_statements.end()) {
-        QSqlQuery query(connection());
-        // Every caller steps through its rows once. A scrollable query makes the Qt
-        // driver allocate and clear a 128-row cache of QVariants on every exec().
-        query.setForwardOnly(true);
-        if (!query.prepare(sql))
+        auto statement = std::make_unique<PreparedStatement>(m_handle, sql);
+        if (!statement->isPrepared())
             qCWarning(lcModel, "cannot prepare %s: %s", qUtf8Printable(sql),
-                      qUtf8Printable(query.lastError().text()));
-        it = m_statements.emplace(sql, std::move(query)).first;
+                      qUtf8Printable(statement->errorText()));
+        it = m_statements.emplace(sql, std::move(statement)).first;
     }
-    return it->second;
+    return *it->second;
 }
 
-Result<void> Database::exec(QSqlQuery &query, const char *what)
+Result<void> Database::exec(PreparedStatement &statement, const char *what)
 {
-    if (!query.exec())
-        return errorFrom(query.lastError(), what);
+    if (!statement.exec())
+        return errorFrom(statement, what);
     return {};
 }
 
@@ -228,6 +250,14 @@ Error Database::errorFrom(const QSqlError &error, const char *what) const
     return makeError(code, u"database error: cannot %1: %2"_s.arg(QLatin1StringView(what), detail));
 }
 
+Error Database::errorFrom(const PreparedStatement &statement, const char *what) const
+{
+    const ErrorCode code = SqlDialect::isSqliteBusy(statement.errorCode()) ? ErrorCode::Busy
+                                                                           : ErrorCode::Database;
+    return makeError(code, u"database error: cannot %1: %2"_s.arg(QLatin1StringView(what),
+                                                                  statement.errorText()));
+}
+
 Result<void> Database::begin()
 {
     // Cached like any statement: every write pays for BEGIN and COMMIT, and preparing
@@ -239,8 +269,8 @@ Result<void> Database::commit()
 {
     // SQLite refuses to commit while a SELECT is still stepping.
     for (auto &[sql, statement] : m_statements) {
-        if (statement.isActive())
-            statement.finish();
+        if (statement->isActive())
+            statement->finish();
     }
     return exec(prepare(u"COMMIT"_s), "commit");
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "preparedstatement.h"
 #include "result.h"
 #include "sqldialect.h"
 
@@ -39,11 +40,13 @@ public:
 
     // A prepared statement cached for this connection. Bind, exec, and finish() a
     // SELECT before the transaction commits.
-    QSqlQuery &prepare(const QString &sql);
+    PreparedStatement &prepare(const QString &sql);
     // exec() of a prepared statement; on failure an Error naming what was attempted.
-    Result<void> exec(QSqlQuery &query, const char *what);
+    Result<void> exec(PreparedStatement &statement, const char *what);
+    // One statement through QtSql, for the rare ones (pragmas, migrations).
     Result<void> execDirect(const QString &sql, const char *what);
     Error errorFrom(const QSqlError &error, const char *what) const;
+    Error errorFrom(const PreparedStatement &statement, const char *what) const;
 
     // Runs body in one write transaction. body returns a Result; a failed Result rolls
     // back and is returned as is. Busy errors retry the whole body.
@@ -55,6 +58,7 @@ public:
 
 private:
     Database(const QString &path, const QString &connectionName);
+    Result<void> takeNativeHandle();
     Result<void> validateAndMigrate();
     Result<int> readSchemaVersion(bool *isEmpty);
     Result<void> begin();
@@ -67,8 +71,10 @@ private:
     QString m_connectionName;
     SqlDialect m_dialect;
     int m_schemaVersion = 0;
-    // Node-based, so references handed out by prepare() stay valid as it grows.
-    std::unordered_map<QString, QSqlQuery> m_statements;
+    // The connection QtSql opened, for the kernel's own statements.
+    sqlite3 *m_handle = nullptr;
+    // References handed out by prepare() stay valid as it grows.
+    std::unordered_map<QString, std::unique_ptr<PreparedStatement>> m_statements;
 };
 
 template <typename Body>

@@ -211,7 +211,7 @@ Result<int> SchemaMigrator::migrate(Database &database)
             }
             version = migration.version;
         }
-        QSqlQuery &record = database.prepare(
+        PreparedStatement &record = database.prepare(
             u"INSERT INTO qanban_meta (key, value) VALUES ('schema_version', ?) "
             "ON CONFLICT (key) DO UPDATE SET value = excluded.value"_s);
         record.addBindValue(QString::number(version));

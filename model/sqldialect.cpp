@@ -30,8 +30,14 @@ bool SqlDialect::isBusy(const QSqlError &error) const
     if (m_kind == Kind::Postgres)
         return code == "40001"_L1 || code == "40P01"_L1 || code == "55P03"_L1;
     bool isNumber = false;
-    const int primary = code.toInt(&isNumber) & 0xff; // extended codes keep the primary in the low byte
+    const int resultCode = code.toInt(&isNumber);
+    return isNumber && isSqliteBusy(resultCode);
+}
+
+bool SqlDialect::isSqliteBusy(int resultCode)
+{
+    const int primary = resultCode & 0xff; // extended codes keep the primary in the low byte
     constexpr int sqliteBusy = 5;
     constexpr int sqliteLocked = 6;
-    return isNumber && (primary == sqliteBusy || primary == sqliteLocked);
+    return primary == sqliteBusy || primary == sqliteLocked;
 }

@@ -25,6 +25,8 @@ public:
     // True when the statement failed only because another writer held the lock;
     // such a transaction is retried, not reported.
     bool isBusy(const QSqlError &error) const;
+    // The same for an SQLite result code read through SQLite's own API.
+    static bool isSqliteBusy(int resultCode);
 
 private:
     Kind m_kind;

@@ -5,7 +5,6 @@
 #include "taskstore.h"
 
 #include <QHash>
-#include <QSqlQuery>
 
 using namespace Qt::StringLiterals;
 
@@ -48,13 +47,12 @@ Result<QList<BoardCard>> StoreWorker::cardsFor(const QList<Task> &tasks)
 {
     // Two grouped reads for the whole batch instead of two per card.
     QHash<QString, int> commentCounts;
-    QSqlQuery &counts = m_database->prepare(
+    PreparedStatement &counts = m_database->prepare(
         u"SELECT task_id, COUNT(*) FROM comments GROUP BY task_id"_s);
-    counts.setForwardOnly(true);
     if (Result<void> done = m_database->exec(counts, "count comments"); !done)
         return done.error();
     while (counts.next())
-        commentCounts.insert(counts.value(0).toString(), counts.value(1).toInt());
+        commentCounts.insert(counts.text(0), int(counts.integer(1)));
     counts.finish();
 
     Result<QList<Run>> openRuns = m_store->queries().openRuns();

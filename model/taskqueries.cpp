@@ -5,7 +5,6 @@
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSqlQuery>
 #include <QVariant>
 
 #include <algorithm>
@@ -14,18 +13,18 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QString text(const QSqlQuery &query, int column)
+QString text(const PreparedStatement &query, int column)
 {
-    return query.value(column).toString();
+    return query.text(column);
 }
 
 template <typename Number>
-std::optional<Number> optionalNumber(const QSqlQuery &query, int column)
+std::optional<Number> optionalNumber(const PreparedStatement &query, int column)
 {
-    const QVariant value = query.value(column);
-    if (value.isNull())
+    const std::optional<qint64> value = query.optionalInteger(column);
+    if (!value)
         return std::nullopt;
-    return static_cast<Number>(value.toLongLong());
+    return static_cast<Number>(*value);
 }
 
 QStringList skillsFromText(const QString &json)
@@ -57,27 +56,25 @@ QString TaskQueries::taskColumns()
            "updated_at, started_at, completed_at"_s;
 }
 
-Task TaskQueries::taskFromRow(const QSqlQuery &query)
+Task TaskQueries::taskFromRow(const PreparedStatement &query)
 {
-    // Integers come back from SQLite as qlonglong: toLongLong() is the QVariant fast
-    // path, toInt() a trip through QMetaType::convert (7x the cost, once per row).
     Task task;
     task.id = text(query, 0);
     task.title = text(query, 1);
     task.body = text(query, 2);
     task.status = TaskStatuses::fromString(text(query, 3)).value_or(TaskStatus::Triage);
-    task.archived = query.value(4).toLongLong() != 0;
+    task.archived = query.integer(4) != 0;
     task.assignee = text(query, 5);
     task.tenant = text(query, 6);
-    task.priority = int(query.value(7).toLongLong());
-    task.rank = query.value(8).toLongLong();
+    task.priority = int(query.integer(7));
+    task.rank = query.integer(8);
     task.workspaceKind = text(query, 9);
     task.workspacePath = text(query, 10);
     task.skills = skillsFromText(text(query, 11));
     task.result = text(query, 12);
     task.summary = text(query, 13);
     task.metadata = text(query, 14);
-    task.consecutiveFailures = int(query.value(15).toLongLong());
+    task.consecutiveFailures = int(query.integer(15));
     task.maxRetries = optionalNumber<int>(query, 16);
     task.maxRuntime = optionalNumber<int>(query, 17);
     task.currentRunId = optionalNumber<qint64>(query, 18);
@@ -87,8 +84,8 @@ Task TaskQueries::taskFromRow(const QSqlQuery &query)
     task.blockReason = text(query, 22);
     task.lastError = text(query, 23);
     task.retryAfter = optionalNumber<qint64>(query, 24);
-    task.createdAt = query.value(25).toLongLong();
-    task.updatedAt = query.value(26).toLongLong();
+    task.createdAt = query.integer(25);
+    task.updatedAt = query.integer(26);
     task.startedAt = optionalNumber<qint64>(query, 27);
     task.completedAt = optionalNumber<qint64>(query, 28);
     return task;
@@ -100,15 +97,15 @@ QString TaskQueries::runColumns()
            "exit_code, error, log_path"_s;
 }
 
-Run TaskQueries::runFromRow(const QSqlQuery &query)
+Run TaskQueries::runFromRow(const PreparedStatement &query)
 {
     Run run;
-    run.id = query.value(0).toLongLong();
+    run.id = query.integer(0);
     run.taskId = text(query, 1);
     run.profile = text(query, 2);
     run.claimer = text(query, 3);
     run.outcome = text(query, 4);
-    run.startedAt = query.value(5).toLongLong();
+    run.startedAt = query.integer(5);
     run.endedAt = optionalNumber<qint64>(query, 6);
     run.heartbeatAt = optionalNumber<qint64>(query, 7);
     run.pid = optionalNumber<qint64>(query, 8);
@@ -120,31 +117,31 @@ Run TaskQueries::runFromRow(const QSqlQuery &query)
 
 Result<void> TaskQueries::loadLinks(Task &task)
 {
-    QSqlQuery &parents = m_database.prepare(
+    PreparedStatement &parents = m_database.prepare(
         u"SELECT parent_id FROM links WHERE child_id = ? ORDER BY parent_id"_s);
     parents.addBindValue(task.id);
     if (Result<void> done = m_database.exec(parents, "read parents"); !done)
         return done;
     task.parents.clear();
     while (parents.next())
-        task.parents << parents.value(0).toString();
+        task.parents << parents.text(0);
     parents.finish();
 
-    QSqlQuery &children = m_database.prepare(
+    PreparedStatement &children = m_database.prepare(
         u"SELECT child_id FROM links WHERE parent_id = ? ORDER BY child_id"_s);
     children.addBindValue(task.id);
     if (Result<void> done = m_database.exec(children, "read children"); !done)
         return done;
     task.children.clear();
     while (children.next())
-        task.children << children.value(0).toString();
+        task.children << children.text(0);
     children.finish();
     return {};
 }
 
 Result<Task> TaskQueries::task(const QString &id)
 {
-    QSqlQuery &query = m_database.prepare(u"SELECT %1 FROM tasks WHERE id = ?"_s.arg(taskColumns()));
+    PreparedStatement &query = m_database.prepare(u"SELECT %1 FROM tasks WHERE id = ?"_s.arg(taskColumns()));
     query.addBindValue(id);
     if (Result<void> done = m_database.exec(query, "read a task"); !done)
         return done.error();
@@ -183,8 +180,7 @@ Result<QList<Task>> TaskQueries::tasks(const TaskFilter &filter)
     if (!conditions.isEmpty())
         sql += u" WHERE "_s + conditions.join(u" AND "_s);
 
-    QSqlQuery &query = m_database.prepare(sql);
-    query.setForwardOnly(true);
+    PreparedStatement &query = m_database.prepare(sql);
     for (const QVariant &value : std::as_const(values))
         query.addBindValue(value);
     if (Result<void> done = m_database.exec(query, "list tasks"); !done)
@@ -214,14 +210,13 @@ Result<QList<Task>> TaskQueries::tasks(const TaskFilter &filter)
     unsorted.clear();
 
     // One pass over the links table beats two queries per task.
-    QSqlQuery &links = m_database.prepare(
+    PreparedStatement &links = m_database.prepare(
         u"SELECT parent_id, child_id FROM links ORDER BY parent_id, child_id"_s);
-    links.setForwardOnly(true);
     if (Result<void> done = m_database.exec(links, "read links"); !done)
         return done.error();
     while (links.next()) {
-        const QString parent = links.value(0).toString();
-        const QString child = links.value(1).toString();
+        const QString parent = links.text(0);
+        const QString child = links.text(1);
         if (auto it = rowOf.constFind(child); it != rowOf.constEnd())
             tasks[*it].parents << parent;
         if (auto it = rowOf.constFind(parent); it != rowOf.constEnd())
@@ -233,7 +228,7 @@ Result<QList<Task>> TaskQueries::tasks(const TaskFilter &filter)
 
 Result<Run> TaskQueries::run(qint64 runId)
 {
-    QSqlQuery &query = m_database.prepare(u"SELECT %1 FROM runs WHERE id = ?"_s.arg(runColumns()));
+    PreparedStatement &query = m_database.prepare(u"SELECT %1 FROM runs WHERE id = ?"_s.arg(runColumns()));
     query.addBindValue(runId);
     if (Result<void> done = m_database.exec(query, "read a run"); !done)
         return done.error();
@@ -248,7 +243,7 @@ Result<QList<Run>> TaskQueries::runs(const QString &taskId)
 {
     if (Result<Task> exists = task(taskId); !exists)
         return exists.error();
-    QSqlQuery &query = m_database.prepare(
+    PreparedStatement &query = m_database.prepare(
         u"SELECT %1 FROM runs WHERE task_id = ? ORDER BY id"_s.arg(runColumns()));
     query.addBindValue(taskId);
     if (Result<void> done = m_database.exec(query, "read runs"); !done)
@@ -267,7 +262,7 @@ Result<QList<Run>> TaskQueries::openRuns()
     // runs without an index that every claim and complete would have to write.
     QString columns = runColumns();
     columns.replace(u", "_s, u", r."_s).prepend(u"r."_s);
-    QSqlQuery &query = m_database.prepare(
+    PreparedStatement &query = m_database.prepare(
         u"SELECT %1 FROM tasks t CROSS JOIN runs r WHERE t.status = 'running' "
         "AND r.id = t.current_run_id AND r.outcome IS NULL ORDER BY r.id"_s.arg(columns));
     if (Result<void> done = m_database.exec(query, "read open runs"); !done)
@@ -283,7 +278,7 @@ Result<QList<Comment>> TaskQueries::comments(const QString &taskId)
 {
     if (Result<Task> exists = task(taskId); !exists)
         return exists.error();
-    QSqlQuery &query = m_database.prepare(
+    PreparedStatement &query = m_database.prepare(
         u"SELECT id, task_id, author, body, created_at FROM comments WHERE task_id = ? "
         "ORDER BY id"_s);
     query.addBindValue(taskId);
@@ -291,9 +286,9 @@ Result<QList<Comment>> TaskQueries::comments(const QString &taskId)
         return done.error();
     QList<Comment> comments;
     while (query.next()) {
-        comments << Comment{query.value(0).toLongLong(), query.value(1).toString(),
-                            query.value(2).toString(), query.value(3).toString(),
-                            query.value(4).toLongLong()};
+        comments << Comment{query.integer(0), query.text(1),
+                            query.text(2), query.text(3),
+                            query.integer(4)};
     }
     query.finish();
     return comments;
@@ -301,16 +296,16 @@ Result<QList<Comment>> TaskQueries::comments(const QString &taskId)
 
 namespace {
 
-Result<QList<Event>> readEvents(Database &database, QSqlQuery &query)
+Result<QList<Event>> readEvents(Database &database, PreparedStatement &query)
 {
     if (Result<void> done = database.exec(query, "read events"); !done)
         return done.error();
     QList<Event> events;
     while (query.next()) {
-        events << Event{query.value(0).toLongLong(), query.value(1).toString(),
-                        query.value(2).toString(),
-                        QJsonDocument::fromJson(query.value(3).toString().toUtf8()).object(),
-                        query.value(4).toLongLong()};
+        events << Event{query.integer(0), query.text(1),
+                        query.text(2),
+                        QJsonDocument::fromJson(query.text(3).toUtf8()).object(),
+                        query.integer(4)};
     }
     query.finish();
     return events;
@@ -322,7 +317,7 @@ Result<QList<Event>> TaskQueries::events(const QString &taskId)
 {
     if (Result<Task> exists = task(taskId); !exists)
         return exists.error();
-    QSqlQuery &query = m_database.prepare(
+    PreparedStatement &query = m_database.prepare(
         u"SELECT id, task_id, kind, payload, created_at FROM events WHERE task_id = ? "
         "ORDER BY id"_s);
     query.addBindValue(taskId);
@@ -331,7 +326,7 @@ Result<QList<Event>> TaskQueries::events(const QString &taskId)
 
 Result<QList<Event>> TaskQueries::eventsAfter(qint64 afterId, int limit)
 {
-    QSqlQuery &query = m_database.prepare(
+    PreparedStatement &query = m_database.prepare(
         u"SELECT id, task_id, kind, payload, created_at FROM events WHERE id > ? "
         "ORDER BY id LIMIT ?"_s);
     query.addBindValue(afterId);
@@ -341,10 +336,10 @@ Result<QList<Event>> TaskQueries::eventsAfter(qint64 afterId, int limit)
 
 Result<qint64> TaskQueries::lastEventId()
 {
-    QSqlQuery &query = m_database.prepare(u"SELECT COALESCE(MAX(id), 0) FROM events"_s);
+    PreparedStatement &query = m_database.prepare(u"SELECT COALESCE(MAX(id), 0) FROM events"_s);
     if (Result<void> done = m_database.exec(query, "read the last event"); !done)
         return done.error();
-    const qint64 id = query.next() ? query.value(0).toLongLong() : 0;
+    const qint64 id = query.next() ? query.integer(0) : 0;
     query.finish();
     return id;
 }
@@ -354,20 +349,20 @@ Result<BoardStats> TaskQueries::stats()
     BoardStats stats;
     for (TaskStatus status : TaskStatuses::all())
         stats.byStatus.insert(TaskStatuses::toString(status), 0);
-    QSqlQuery &query = m_database.prepare(
+    PreparedStatement &query = m_database.prepare(
         u"SELECT archived, status, COALESCE(assignee, ''), COUNT(*) FROM tasks "
         "GROUP BY archived, status, assignee"_s);
     if (Result<void> done = m_database.exec(query, "count tasks"); !done)
         return done.error();
     while (query.next()) {
-        const int count = query.value(3).toInt();
-        if (query.value(0).toInt() != 0) {
+        const int count = int(query.integer(3));
+        if (int(query.integer(0)) != 0) {
             stats.archived += count;
             continue;
         }
-        const QString status = query.value(1).toString();
+        const QString status = query.text(1);
         stats.byStatus[status] += count;
-        stats.byAssignee[query.value(2).toString()][status] += count;
+        stats.byAssignee[query.text(2)][status] += count;
         stats.total += count;
     }
     query.finish();
@@ -437,12 +432,12 @@ Result<QString> TaskQueries::workerContext(const QString &id)
 
 Result<QStringList> TaskQueries::archivedTaskIds()
 {
-    QSqlQuery &query = m_database.prepare(u"SELECT id FROM tasks WHERE archived = 1 ORDER BY id"_s);
+    PreparedStatement &query = m_database.prepare(u"SELECT id FROM tasks WHERE archived = 1 ORDER BY id"_s);
     if (Result<void> done = m_database.exec(query, "list archived tasks"); !done)
         return done.error();
     QStringList ids;
     while (query.next())
-        ids << query.value(0).toString();
+        ids << query.text(0);
     query.finish();
     return ids;
 }

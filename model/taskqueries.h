@@ -12,7 +12,7 @@
 #include <QString>
 
 class Database;
-class QSqlQuery;
+class PreparedStatement;
 
 // Reads of the board: tasks, their runs, comments and events, counts, and the text a
 // worker is given. Nothing here writes. Used on the thread that owns the Database.
@@ -40,9 +40,9 @@ public:
 
     // Column list and row reader shared with TaskStore.
     static QString taskColumns();
-    static Task taskFromRow(const QSqlQuery &query);
+    static Task taskFromRow(const PreparedStatement &query);
     static QString runColumns();
-    static Run runFromRow(const QSqlQuery &query);
+    static Run runFromRow(const PreparedStatement &query);
     Result<void> loadLinks(Task &task);
 
 private:

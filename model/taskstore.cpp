@@ -10,7 +10,6 @@
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QRandomGenerator>
-#include <QSqlQuery>
 #include <QVariant>
 
 using namespace Qt::StringLiterals;
@@ -172,7 +171,7 @@ Result<Task> TaskStore::load(const QString &id)
 
 Result<void> TaskStore::save(const Task &task)
 {
-    QSqlQuery &query = m_database.prepare(
+    PreparedStatement &query = m_database.prepare(
         u"UPDATE tasks SET title = ?, body = ?, status = ?, archived = ?, assignee = ?, "
         "tenant = ?, priority = ?, sort_rank = ?, workspace_kind = ?, workspace_path = ?, "
         "skills = ?, result = ?, summary = ?, metadata = ?, consecutive_failures = ?, "
@@ -212,7 +211,7 @@ Result<void> TaskStore::save(const Task &task)
 Result<void> TaskStore::appendEvent(const QString &taskId, const QString &kind,
                                     const QJsonObject &payload)
 {
-    QSqlQuery &query = m_database.prepare(
+    PreparedStatement &query = m_database.prepare(
         u"INSERT INTO events (task_id, kind, payload, created_at) VALUES (?, ?, ?, ?)"_s);
     query.addBindValue(taskId);
     query.addBindValue(kind);
@@ -226,13 +225,13 @@ Result<int> TaskStore::openParentCount(const QString &id)
     // A parent is open until it is done or archived (an archived parent was dropped).
     // CROSS JOIN keeps links as the outer loop: without table statistics SQLite
     // otherwise walks every unarchived task through idx_tasks_status, once per call.
-    QSqlQuery &query = m_database.prepare(
+    PreparedStatement &query = m_database.prepare(
         u"SELECT COUNT(*) FROM links l CROSS JOIN tasks p WHERE p.id = l.parent_id "
         "AND l.child_id = ? AND p.status <> 'done' AND p.archived = 0"_s);
     query.addBindValue(id);
     if (Result<void> done = m_database.exec(query, "count open parents"); !done)
         return done.error();
-    const int count = query.next() ? query.value(0).toInt() : 0;
+    const int count = query.next() ? int(query.integer(0)) : 0;
     query.finish();
     return count;
 }
@@ -248,7 +247,7 @@ Result<TaskStatus> TaskStore::readyOrTodo(const QString &id)
 Result<void> TaskStore::closeRun(qint64 runId, const QString &outcome, std::optional<int> exitCode,
                                  const QString &error)
 {
-    QSqlQuery &query = m_database.prepare(
+    PreparedStatement &query = m_database.prepare(
         u"UPDATE runs SET outcome = ?, ended_at = ?, exit_code = COALESCE(?, exit_code), "
         "error = COALESCE(?, error) WHERE id = ? AND outcome IS NULL"_s);
     query.addBindValue(outcome);
@@ -295,7 +294,7 @@ Result<void> TaskStore::promoteChildren(const QString &parentId)
         if (seen.contains(current))
             continue;
         seen.insert(current);
-        QSqlQuery &query = m_database.prepare(
+        PreparedStatement &query = m_database.prepare(
             u"SELECT t.id, t.status, t.archived FROM links l JOIN tasks t ON t.id = l.child_id "
             "WHERE l.parent_id = ? ORDER BY t.id"_s);
         query.addBindValue(current);
@@ -303,8 +302,8 @@ Result<void> TaskStore::promoteChildren(const QString &parentId)
             return done;
         QList<std::pair<QString, QString>> children;
         while (query.next()) {
-            if (query.value(2).toInt() == 0)
-                children.append({query.value(0).toString(), query.value(1).toString()});
+            if (int(query.integer(2)) == 0)
+                children.append({query.text(0), query.text(1)});
         }
         query.finish();
         for (const auto &[childId, status] : std::as_const(children)) {
@@ -321,7 +320,7 @@ Result<void> TaskStore::promoteChildren(const QString &parentId)
                 continue;
             // Only the status changes: loading and saving the whole child cost three
             // queries, 27 bound values and a rewrite of every index entry per child.
-            QSqlQuery &promote = m_database.prepare(
+            PreparedStatement &promote = m_database.prepare(
                 u"UPDATE tasks SET status = ?, updated_at = ? WHERE id = ?"_s);
             promote.addBindValue(TaskStatuses::toString(TaskStatus::Ready));
             promote.addBindValue(now());
@@ -338,7 +337,7 @@ Result<void> TaskStore::promoteChildren(const QString &parentId)
 
 Result<void> TaskStore::demoteReadyChildren(const QString &parentId)
 {
-    QSqlQuery &query = m_database.prepare(
+    PreparedStatement &query = m_database.prepare(
         u"SELECT t.id FROM links l JOIN tasks t ON t.id = l.child_id "
         "WHERE l.parent_id = ? AND t.status = 'ready' AND t.archived = 0 ORDER BY t.id"_s);
     query.addBindValue(parentId);
@@ -346,7 +345,7 @@ Result<void> TaskStore::demoteReadyChildren(const QString &parentId)
         return done;
     QStringList ids;
     while (query.next())
-        ids << query.value(0).toString();
+        ids << query.text(0);
     query.finish();
     for (const QString &childId : std::as_const(ids)) {
         Result<Task> child = load(childId);
@@ -383,10 +382,10 @@ Result<qint64> TaskStore::nextRank()
         return u"SELECT COALESCE(MAX(r), 0) FROM (%1) AS ranks"_s.arg(
             columns.join(u" UNION ALL "_s));
     }();
-    QSqlQuery &query = m_database.prepare(sql);
+    PreparedStatement &query = m_database.prepare(sql);
     if (Result<void> done = m_database.exec(query, "read the last rank"); !done)
         return done.error();
-    const qint64 rank = (query.next() ? query.value(0).toLongLong() : 0) + rankStep;
+    const qint64 rank = (query.next() ? query.integer(0) : 0) + rankStep;
     query.finish();
     return rank;
 }
@@ -394,7 +393,7 @@ Result<qint64> TaskStore::nextRank()
 Result<bool> TaskStore::isAncestor(const QString &candidate, const QString &of)
 {
     // Walks up from `of`: is `candidate` among its ancestors?
-    QSqlQuery &query = m_database.prepare(
+    PreparedStatement &query = m_database.prepare(
         u"WITH RECURSIVE ancestors(id) AS ("
         " SELECT parent_id FROM links WHERE child_id = ?"
         " UNION SELECT l.parent_id FROM links l JOIN ancestors a ON l.child_id = a.id)"
@@ -432,13 +431,13 @@ Result<Task> TaskStore::create(const NewTask &spec)
 
     return m_database.write([&]() -> Result<Task> {
         if (!spec.idempotencyKey.isEmpty()) {
-            QSqlQuery &existing = m_database.prepare(
+            PreparedStatement &existing = m_database.prepare(
                 u"SELECT id FROM tasks WHERE idempotency_key = ? ORDER BY created_at, id LIMIT 1"_s);
             existing.addBindValue(spec.idempotencyKey);
             if (Result<void> done = m_database.exec(existing, "look up the idempotency key"); !done)
                 return done.error();
             if (existing.next()) {
-                const QString id = existing.value(0).toString();
+                const QString id = existing.text(0);
                 existing.finish();
                 return load(id);
             }
@@ -474,7 +473,7 @@ Result<Task> TaskStore::create(const NewTask &spec)
         task.createdAt = task.updatedAt = now();
         task.parents = parents;
 
-        QSqlQuery &insert = m_database.prepare(
+        PreparedStatement &insert = m_database.prepare(
             u"INSERT INTO tasks (id, title, body, status, assignee, tenant, priority, sort_rank, "
             "workspace_kind, workspace_path, skills, max_retries, max_runtime, idempotency_key, "
             "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
@@ -498,7 +497,7 @@ Result<Task> TaskStore::create(const NewTask &spec)
             return done.error();
 
         for (const QString &parentId : std::as_const(parents)) {
-            QSqlQuery &link = m_database.prepare(
+            PreparedStatement &link = m_database.prepare(
                 u"INSERT INTO links (parent_id, child_id) VALUES (?, ?)"_s);
             link.addBindValue(parentId);
             link.addBindValue(task.id);
@@ -687,7 +686,7 @@ Result<Task> TaskStore::placeBefore(const QString &id, const QString &beforeId)
             }
             // The card just above, in the column's (sort_rank, id) order: ranks can tie
             // once a column has been renumbered, and a tie leaves no room (renumbered below).
-            QSqlQuery &above = m_database.prepare(
+            PreparedStatement &above = m_database.prepare(
                 u"SELECT MAX(sort_rank) FROM tasks WHERE status = ? AND archived = ? "
                 "AND (sort_rank < ? OR (sort_rank = ? AND id < ?)) AND id <> ?"_s);
             above.addBindValue(status);
@@ -698,13 +697,13 @@ Result<Task> TaskStore::placeBefore(const QString &id, const QString &beforeId)
             above.addBindValue(id);
             if (Result<void> done = m_database.exec(above, "read the rank above"); !done)
                 return done.error();
-            const bool hasAbove = above.next() && !above.value(0).isNull();
-            const qint64 aboveRank = hasAbove ? above.value(0).toLongLong()
+            const bool hasAbove = above.next() && !above.isNull(0);
+            const qint64 aboveRank = hasAbove ? above.integer(0)
                                               : before->rank - 2 * rankStep;
             above.finish();
             if (before->rank - aboveRank < 2) {
                 // No room left between the two: spread the whole column out again.
-                QSqlQuery &column = m_database.prepare(
+                PreparedStatement &column = m_database.prepare(
                     u"SELECT id FROM tasks WHERE status = ? AND archived = ? ORDER BY sort_rank, id"_s);
                 column.addBindValue(status);
                 column.addBindValue(task.archived ? 1 : 0);
@@ -712,13 +711,13 @@ Result<Task> TaskStore::placeBefore(const QString &id, const QString &beforeId)
                     return done.error();
                 QStringList ids;
                 while (column.next())
-                    ids << column.value(0).toString();
+                    ids << column.text(0);
                 column.finish();
                 ids.removeAll(id);
                 ids.insert(ids.indexOf(beforeId), id);
                 qint64 spread = rankStep;
                 for (const QString &member : std::as_const(ids)) {
-                    QSqlQuery &update = m_database.prepare(
+                    PreparedStatement &update = m_database.prepare(
                         u"UPDATE tasks SET sort_rank = ? WHERE id = ?"_s);
                     update.addBindValue(spread);
                     update.addBindValue(member);
@@ -800,7 +799,7 @@ Result<Task> TaskStore::link(const QString &parentId, const QString &childId)
                              u"linking %1 -> %2 would make a cycle: %2 already leads to %1"_s.arg(
                                  parentId, childId));
         }
-        QSqlQuery &insert = m_database.prepare(
+        PreparedStatement &insert = m_database.prepare(
             u"INSERT INTO links (parent_id, child_id) VALUES (?, ?)"_s);
         insert.addBindValue(parentId);
         insert.addBindValue(childId);
@@ -835,7 +834,7 @@ Result<Task> TaskStore::unlink(const QString &parentId, const QString &childId)
         Task child = *loaded;
         if (!child.parents.contains(parentId))
             return refused(u"%1 is not a parent of %2"_s.arg(parentId, childId));
-        QSqlQuery &remove = m_database.prepare(
+        PreparedStatement &remove = m_database.prepare(
             u"DELETE FROM links WHERE parent_id = ? AND child_id = ?"_s);
         remove.addBindValue(parentId);
         remove.addBindValue(childId);
@@ -956,7 +955,7 @@ Result<Comment> TaskStore::comment(const QString &id, const QString &author, con
         if (Result<Task> task = load(id); !task)
             return task.error();
         Comment comment{0, id, author.trimmed(), body, now()};
-        QSqlQuery &insert = m_database.prepare(
+        PreparedStatement &insert = m_database.prepare(
             u"INSERT INTO comments (task_id, author, body, created_at) VALUES (?, ?, ?, ?) "
             "RETURNING id"_s);
         insert.addBindValue(id);
@@ -966,7 +965,7 @@ Result<Comment> TaskStore::comment(const QString &id, const QString &author, con
         if (Result<void> done = m_database.exec(insert, "insert a comment"); !done)
             return done.error();
         if (insert.next())
-            comment.id = insert.value(0).toLongLong();
+            comment.id = insert.integer(0);
         insert.finish();
         if (Result<void> logged = appendEvent(id, u"commented"_s,
                                               {{u"author"_s, comment.author},
@@ -1019,7 +1018,7 @@ Result<Task> TaskStore::claim(const QString &id, const QString &claimer, qint64 
             task.workspacePath = scratchPath;
         }
         const qint64 started = now();
-        QSqlQuery &insert = m_database.prepare(
+        PreparedStatement &insert = m_database.prepare(
             u"INSERT INTO runs (task_id, profile, claimer, started_at, heartbeat_at) "
             "VALUES (?, ?, ?, ?, ?) RETURNING id"_s);
         insert.addBindValue(id);
@@ -1031,11 +1030,11 @@ Result<Task> TaskStore::claim(const QString &id, const QString &claimer, qint64 
             return done.error();
         if (!insert.next())
             return makeError(ErrorCode::Database, u"database error: the new run has no id"_s);
-        const qint64 runId = insert.value(0).toLongLong();
+        const qint64 runId = insert.integer(0);
         insert.finish();
 
         // Compare-and-set: of several claimers exactly one changes the row.
-        QSqlQuery &update = m_database.prepare(
+        PreparedStatement &update = m_database.prepare(
             u"UPDATE tasks SET status = 'running', claim_lock = ?, claim_expires = ?, "
             "current_run_id = ?, started_at = COALESCE(started_at, ?), workspace_path = ?, "
             "retry_after = NULL, updated_at = ? "
@@ -1087,7 +1086,7 @@ Result<Task> TaskStore::heartbeat(const QString &id, const QString &claimer, qin
         task.claimExpires = beat + ttl;
         if (Result<void> saved = save(task); !saved)
             return saved.error();
-        QSqlQuery &update = m_database.prepare(u"UPDATE runs SET heartbeat_at = ? WHERE id = ?"_s);
+        PreparedStatement &update = m_database.prepare(u"UPDATE runs SET heartbeat_at = ? WHERE id = ?"_s);
         update.addBindValue(beat);
         update.addBindValue(*task.currentRunId);
         if (Result<void> done = m_database.exec(update, "record a heartbeat"); !done)
@@ -1123,7 +1122,7 @@ Result<Task> TaskStore::completeLoaded(Task task, const Completion &completion)
     task.retryAfter.reset();
     // Only what completing changes, not save(): rewriting the whole row also rewrites
     // every index entry of the task (its rank's among them) and binds 27 values.
-    QSqlQuery &update = m_database.prepare(
+    PreparedStatement &update = m_database.prepare(
         u"UPDATE tasks SET status = ?, result = ?, summary = ?, metadata = ?, "
         "consecutive_failures = ?, current_run_id = NULL, claim_lock = NULL, "
         "claim_expires = NULL, block_reason = NULL, retry_after = NULL, updated_at = ?, "
@@ -1209,25 +1208,25 @@ Result<QStringList> TaskStore::releaseExpiredClaims()
 {
     const qint64 moment = now();
     // Look first without the write lock: most ticks find nothing.
-    QSqlQuery &probe = m_database.prepare(
+    PreparedStatement &probe = m_database.prepare(
         u"SELECT COUNT(*) FROM tasks WHERE status = 'running' AND claim_expires < ?"_s);
     probe.addBindValue(moment);
     if (Result<void> done = m_database.exec(probe, "look for expired claims"); !done)
         return done.error();
-    const int expired = probe.next() ? probe.value(0).toInt() : 0;
+    const int expired = probe.next() ? int(probe.integer(0)) : 0;
     probe.finish();
     if (expired == 0)
         return QStringList();
 
     return m_database.write([&]() -> Result<QStringList> {
-        QSqlQuery &query = m_database.prepare(
+        PreparedStatement &query = m_database.prepare(
             u"SELECT id FROM tasks WHERE status = 'running' AND claim_expires < ? ORDER BY id"_s);
         query.addBindValue(moment);
         if (Result<void> done = m_database.exec(query, "read expired claims"); !done)
             return done.error();
         QStringList ids;
         while (query.next())
-            ids << query.value(0).toString();
+            ids << query.text(0);
         query.finish();
         for (const QString &id : std::as_const(ids)) {
             Result<Task> loaded = load(id);
@@ -1251,12 +1250,12 @@ Result<QStringList> TaskStore::promoteWaiting()
         "AND NOT EXISTS (SELECT 1 FROM links l CROSS JOIN tasks p WHERE p.id = l.parent_id "
         "AND l.child_id = t.id AND p.status <> 'done' AND p.archived = 0) ORDER BY t.id"_s;
     auto readCandidates = [&]() -> Result<QStringList> {
-        QSqlQuery &query = m_database.prepare(candidates);
+        PreparedStatement &query = m_database.prepare(candidates);
         if (Result<void> done = m_database.exec(query, "look for waiting tasks"); !done)
             return done.error();
         QStringList ids;
         while (query.next())
-            ids << query.value(0).toString();
+            ids << query.text(0);
         query.finish();
         return ids;
     };
@@ -1390,7 +1389,7 @@ Result<Task> TaskStore::releaseRun(const QString &id, qint64 runId, const QStrin
 Result<Run> TaskStore::setRunProcess(qint64 runId, qint64 pid, const QString &logPath)
 {
     return m_database.write([&]() -> Result<Run> {
-        QSqlQuery &update = m_database.prepare(
+        PreparedStatement &update = m_database.prepare(
             u"UPDATE runs SET pid = ?, log_path = ? WHERE id = ? AND outcome IS NULL"_s);
         update.addBindValue(pid);
         update.addBindValue(nullable(logPath));

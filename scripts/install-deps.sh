@@ -5,10 +5,11 @@ set -eu
 
 # qt6-translations-l10n: Qt's own texts (dialog buttons) in the user's language;
 # libqt6svg6: the plugins that draw the SVG icons. desktop-file-utils and appstream
-# validate the desktop file and metainfo in the install test.
+# validate the desktop file and metainfo in the install test. libsqlite3-dev: the kernel
+# calls the SQLite that QtSql runs on directly.
 PACKAGES="qt6-base-dev qt6-tools-dev qt6-l10n-tools libqt6sql6-sqlite libqt6sql6-psql \
 qtkeychain-qt6-dev libsecret-1-0 cmake ninja-build g++ libgl-dev \
-qt6-translations-l10n libqt6svg6"
+qt6-translations-l10n libqt6svg6 libsqlite3-dev"
 if [ "${1:-}" = "--test" ]; then
     PACKAGES="$PACKAGES xvfb xauth xdotool imagemagick gnome-keyring libsecret-tools \
 dbus-daemon trayer dunst postgresql python3-dbus python3-gi \

@@ -104,7 +104,7 @@ bool BoardBench::seed(const QString &path)
     }
     Database &database = **opened;
     Result<bool> written = database.write([&]() -> Result<bool> {
-        QSqlQuery &insert = database.prepare(
+        PreparedStatement &insert = database.prepare(
             u"INSERT INTO tasks (id, title, body, status, archived, assignee, priority, sort_rank, "
             "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
         const QStringList others = {u"triage"_s, u"todo"_s, u"blocked"_s, u"done"_s};
