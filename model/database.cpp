@@ -13,6 +13,8 @@
 
 #include <sqlite3.h>
 
+#include <string_view>
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -211,6 +213,18 @@ Result<void> Database::validateAndMigrate()
 QSqlDatabase Database::connection() const
 {
     return QSqlDatabase::database(m_connectionName, false);
+}
+
+size_t Database::StatementHash::operator()(const QString &sql) const noexcept
+{
+    constexpr qsizetype end = 48;
+    const std::u16string_view text(reinterpret_cast<const char16_t *>(sql.constData()),
+                                   size_t(sql.size()));
+    const std::hash<std::u16string_view> hash;
+    if (text.size() <= 2 * end)
+        return hash(text);
+    return hash(text.substr(0, end)) ^ (hash(text.substr(text.size() - end)) * 31)
+           ^ size_t(text.size());
 }
 
 PreparedStatement &Database::prepare(const QString &sql)

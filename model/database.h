@@ -73,8 +73,14 @@ private:
     int m_schemaVersion = 0;
     // The connection QtSql opened, for the kernel's own statements.
     sqlite3 *m_handle = nullptr;
+    // Every statement is looked up on every use, and SipHash over a whole statement
+    // cost more than running a one-row one. Its length and ends tell statements apart
+    // well enough; equality still compares the whole text.
+    struct StatementHash {
+        size_t operator()(const QString &sql) const noexcept;
+    };
     // References handed out by prepare() stay valid as it grows.
-    std::unordered_map<QString, std::unique_ptr<PreparedStatement>> m_statements;
+    std::unordered_map<QString, std::unique_ptr<PreparedStatement>, StatementHash> m_statements;
 };
 
 template <typename Body>

@@ -1,6 +1,8 @@
 #pragma once
 
+#include <QByteArray>
 #include <QString>
+#include <QVarLengthArray>
 #include <QVariant>
 
 #include <optional>
@@ -27,6 +29,8 @@ public:
     const QString &sql() const { return m_sql; }
 
     void addBindValue(const QString &value);
+    // Text that is already UTF-8.
+    void addBindUtf8(const QByteArray &utf8);
     void addBindValue(qint64 value);
     void addBindValue(int value) { addBindValue(qint64(value)); }
     void addBindValue(bool value) = delete; // say 1 or 0: SQL has no booleans
@@ -65,11 +69,15 @@ public:
 
 private:
     void recordError(int code);
+    int takeParameter();
 
     sqlite3 *m_connection;
     sqlite3_stmt *m_statement = nullptr;
     QString m_sql;
     int m_nextParameter = 1;
+    // The UTF-8 of the bound texts, kept until the next run rebinds them, so SQLite
+    // reads them in place instead of converting and copying each one.
+    QVarLengthArray<QByteArray, 16> m_boundTexts;
     bool m_active = false;     // stepped into rows and not reset yet
     bool m_rowPending = false; // exec() stepped onto a row next() has not handed out
     int m_changes = 0;

@@ -141,7 +141,8 @@ Result<void> TaskQueries::loadLinks(Task &task)
 
 Result<Task> TaskQueries::task(const QString &id)
 {
-    PreparedStatement &query = m_database.prepare(u"SELECT %1 FROM tasks WHERE id = ?"_s.arg(taskColumns()));
+    static const QString sql = u"SELECT %1 FROM tasks WHERE id = ?"_s.arg(taskColumns());
+    PreparedStatement &query = m_database.prepare(sql);
     query.addBindValue(id);
     if (Result<void> done = m_database.exec(query, "read a task"); !done)
         return done.error();

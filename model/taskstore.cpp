@@ -1,6 +1,7 @@
 #include "taskstore.h"
 
 #include "database.h"
+#include "jsonobjectwriter.h"
 #include "jsonvalues.h"
 
 #include <QDateTime>
@@ -215,7 +216,19 @@ Result<void> TaskStore::appendEvent(const QString &taskId, const QString &kind,
         u"INSERT INTO events (task_id, kind, payload, created_at) VALUES (?, ?, ?, ?)"_s);
     query.addBindValue(taskId);
     query.addBindValue(kind);
-    query.addBindValue(QString::fromUtf8(QJsonDocument(payload).toJson(QJsonDocument::Compact)));
+    query.addBindUtf8(QJsonDocument(payload).toJson(QJsonDocument::Compact));
+    query.addBindValue(now());
+    return m_database.exec(query, "append an event");
+}
+
+Result<void> TaskStore::appendEvent(const QString &taskId, const QString &kind,
+                                    const JsonObjectWriter &payload)
+{
+    PreparedStatement &query = m_database.prepare(
+        u"INSERT INTO events (task_id, kind, payload, created_at) VALUES (?, ?, ?, ?)"_s);
+    query.addBindValue(taskId);
+    query.addBindValue(kind);
+    query.addBindUtf8(payload.toJson());
     query.addBindValue(now());
     return m_database.exec(query, "append an event");
 }
@@ -365,27 +378,22 @@ Result<void> TaskStore::demoteReadyChildren(const QString &parentId)
     return {};
 }
 
-Result<qint64> TaskStore::nextRank()
+Result<qint64> TaskStore::nextRank(TaskStatus status, bool archived)
 {
-    // Ranks are board-wide, so a listing across columns stays in board order. The
-    // largest is the largest of each column's, and each of those is one step down
-    // idx_tasks_status: no index on the rank alone that every create would write.
-    static const QString sql = [] {
-        QStringList columns;
-        for (TaskStatus status : TaskStatuses::all()) {
-            for (int archived : {0, 1}) {
-                columns << u"SELECT MAX(sort_rank) AS r FROM tasks WHERE status = '%1' "
-                           "AND archived = %2"_s.arg(TaskStatuses::toString(status))
-                               .arg(archived);
-            }
-        }
-        return u"SELECT COALESCE(MAX(r), 0) FROM (%1) AS ranks"_s.arg(
-            columns.join(u" UNION ALL "_s));
-    }();
-    PreparedStatement &query = m_database.prepare(sql);
+    // The end of a column, and after every card created before: the event log only
+    // grows, so its length orders creations board-wide (a listing across columns is in
+    // board order). Two index steps, where the largest rank of the whole board would
+    // take one per column or an index of its own that every create writes.
+    PreparedStatement &query = m_database.prepare(
+        u"SELECT (SELECT MAX(sort_rank) FROM tasks WHERE status = ? AND archived = ?), "
+        "(SELECT MAX(id) FROM events)"_s);
+    query.addBindValue(TaskStatuses::toString(status));
+    query.addBindValue(archived ? 1 : 0);
     if (Result<void> done = m_database.exec(query, "read the last rank"); !done)
         return done.error();
-    const qint64 rank = (query.next() ? query.integer(0) : 0) + rankStep;
+    qint64 rank = rankStep;
+    if (query.next())
+        rank = std::max(query.integer(0) + rankStep, (query.integer(1) + 1) * rankStep);
     query.finish();
     return rank;
 }
@@ -457,7 +465,7 @@ Result<Task> TaskStore::create(const NewTask &spec)
         task.body = spec.body;
         task.status = spec.triage ? TaskStatus::Triage
                                   : (anyOpenParent ? TaskStatus::Todo : TaskStatus::Ready);
-        Result<qint64> rank = nextRank();
+        Result<qint64> rank = nextRank(task.status, task.archived);
         if (!rank)
             return rank.error();
         task.assignee = spec.assignee.trimmed();
@@ -504,12 +512,13 @@ Result<Task> TaskStore::create(const NewTask &spec)
             if (Result<void> done = m_database.exec(link, "link a parent"); !done)
                 return done.error();
         }
-        QJsonObject payload{{u"status"_s, TaskStatuses::toString(task.status)},
-                            {u"title"_s, task.title},
-                            {u"assignee"_s, JsonValues::orNull(task.assignee)},
-                            {u"tenant"_s, JsonValues::orNull(task.tenant)},
-                            {u"priority"_s, task.priority},
-                            {u"parents"_s, QJsonArray::fromStringList(parents)}};
+        JsonObjectWriter payload;
+        payload.addOrNull("assignee"_L1, task.assignee)
+            .add("parents"_L1, parents)
+            .add("priority"_L1, task.priority)
+            .add("status"_L1, TaskStatuses::toString(task.status))
+            .addOrNull("tenant"_L1, task.tenant)
+            .add("title"_L1, task.title);
         if (Result<void> logged = appendEvent(task.id, u"created"_s, payload); !logged)
             return logged.error();
         return task;
@@ -673,7 +682,7 @@ Result<Task> TaskStore::placeBefore(const QString &id, const QString &beforeId)
         const QString status = TaskStatuses::toString(task.status);
         qint64 rank = 0;
         if (beforeId.isEmpty()) {
-            Result<qint64> next = nextRank();
+            Result<qint64> next = nextRank(task.status, task.archived);
             if (!next)
                 return next.error();
             rank = *next;
@@ -1051,9 +1060,10 @@ Result<Task> TaskStore::claim(const QString &id, const QString &claimer, qint64 
         if (update.numRowsAffected() != 1)
             return makeError(ErrorCode::LostClaim, u"task %1 was claimed by someone else"_s.arg(id));
         if (Result<void> logged = appendEvent(id, u"claimed"_s,
-                                              {{u"claimer"_s, claimer},
-                                               {u"run"_s, QString::number(runId)},
-                                               {u"expires"_s, started + ttl}});
+                                              JsonObjectWriter()
+                                                  .add("claimer"_L1, claimer)
+                                                  .add("expires"_L1, started + ttl)
+                                                  .addIdOrNull("run"_L1, runId));
             !logged)
             return logged.error();
         task.status = TaskStatus::Running;
@@ -1138,8 +1148,9 @@ Result<Task> TaskStore::completeLoaded(Task task, const Completion &completion)
     if (Result<void> done = m_database.exec(update, "update a task"); !done)
         return done.error();
     if (Result<void> logged = appendEvent(task.id, u"completed"_s,
-                                          {{u"run"_s, JsonValues::idOrNull(runId)},
-                                           {u"summary"_s, firstLine(completion.summary)}});
+                                          JsonObjectWriter()
+                                              .addIdOrNull("run"_L1, runId)
+                                              .add("summary"_L1, firstLine(completion.summary)));
         !logged)
         return logged.error();
     // The children were loaded with the task in this transaction: none, nothing to promote.

@@ -13,6 +13,7 @@
 #include <optional>
 
 class Database;
+class JsonObjectWriter;
 
 // What `create` is given. Empty strings mean "not set".
 struct NewTask {
@@ -130,6 +131,8 @@ private:
     Result<void> save(const Task &task);
     Result<void> appendEvent(const QString &taskId, const QString &kind,
                              const QJsonObject &payload = {});
+    Result<void> appendEvent(const QString &taskId, const QString &kind,
+                             const JsonObjectWriter &payload);
     Result<int> openParentCount(const QString &id);
     Result<TaskStatus> readyOrTodo(const QString &id);
     Result<void> closeRun(qint64 runId, const QString &outcome, std::optional<int> exitCode = {},
@@ -143,7 +146,7 @@ private:
     Result<Task> unblockLoaded(Task task);
     Result<Task> reopenLoaded(Task task, TaskStatus to, const QString &cancelReason);
     Result<bool> isAncestor(const QString &candidate, const QString &of);
-    Result<qint64> nextRank();
+    Result<qint64> nextRank(TaskStatus status, bool archived);
     Result<Task> reload(const QString &id) { return m_queries.task(id); }
     QString newTaskId();
     static void clearClaim(Task &task);
