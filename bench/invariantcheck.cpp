@@ -50,16 +50,17 @@ QList<InvariantCheck::Finding> InvariantCheck::afterDrain(Database &database, in
                      u"SELECT COUNT(*) FROM (SELECT task_id FROM events WHERE kind = 'claimed' "
                      "GROUP BY task_id HAVING COUNT(*) > 1)"_s);
     findings << zero(database, u"exactly one run per task, closed completed"_s,
-                     u"SELECT COUNT(*) FROM tasks t WHERE (SELECT COUNT(*) FROM runs r "
-                     "WHERE r.task_id = t.id) <> 1 OR (SELECT COUNT(*) FROM runs r "
-                     "WHERE r.task_id = t.id AND r.outcome = 'completed' "
-                     "AND r.ended_at IS NOT NULL) <> 1"_s);
+                     u"SELECT COUNT(*) FROM tasks t LEFT JOIN (SELECT task_id, COUNT(*) AS n, "
+                     "SUM(outcome = 'completed' AND ended_at IS NOT NULL) AS closed "
+                     "FROM runs GROUP BY task_id) r ON r.task_id = t.id "
+                     "WHERE COALESCE(r.n, 0) <> 1 OR COALESCE(r.closed, 0) <> 1"_s);
     findings << zero(database, u"every task done with no claim"_s,
                      u"SELECT COUNT(*) FROM tasks WHERE status <> 'done' OR claim_lock IS NOT NULL "
                      "OR claim_expires IS NOT NULL OR current_run_id IS NOT NULL"_s);
     findings << zero(database, u"exactly one completed event per task"_s,
-                     u"SELECT COUNT(*) FROM tasks t WHERE (SELECT COUNT(*) FROM events e "
-                     "WHERE e.task_id = t.id AND e.kind = 'completed') <> 1"_s);
+                     u"SELECT COUNT(*) FROM tasks t LEFT JOIN (SELECT task_id, COUNT(*) AS n "
+                     "FROM events WHERE kind = 'completed' GROUP BY task_id) c "
+                     "ON c.task_id = t.id WHERE COALESCE(c.n, 0) <> 1"_s);
     if (!completedIds.isEmpty()) {
         const QSet<QString> distinct(completedIds.cbegin(), completedIds.cend());
         Finding reported{u"workers completed each task once"_s, false, {}};

@@ -100,8 +100,14 @@ const QList<Migration> &migrations()
         // events lose AUTOINCREMENT, whose sqlite_sequence page every insert rewrote.
         // Without AUTOINCREMENT a new id is the largest plus one, which stays
         // increasing (as the change feed needs) because the board never deletes rows.
+        // A task's events and runs are chained (tasks.last_event_id and last_run_id,
+        // events.prev_event_id and runs.prev_run_id) instead of indexed by task: the
+        // task row is written by the command anyway, and an index on task ids put
+        // every new event and run on a page of its own.
         {2,
          {
+             u"ALTER TABLE tasks ADD COLUMN last_event_id BIGINT"_s,
+             u"ALTER TABLE tasks ADD COLUMN last_run_id BIGINT"_s,
              u"DROP INDEX idx_tasks_column"_s,
              u"DROP INDEX idx_tasks_dispatch"_s,
              u"DROP INDEX idx_tasks_assignee"_s,
@@ -120,14 +126,19 @@ const QList<Migration> &migrations()
              "pid BIGINT,"
              "exit_code INTEGER,"
              "error TEXT,"
-             "log_path TEXT)"_s,
+             "log_path TEXT,"
+             "prev_run_id BIGINT)"_s,
+             // Both chain ends are found through version 1's index, before it goes.
              u"INSERT INTO runs_v2 (id, task_id, profile, claimer, outcome, started_at, "
-             "ended_at, heartbeat_at, pid, exit_code, error, log_path) "
-             "SELECT id, task_id, profile, claimer, outcome, started_at, ended_at, "
-             "heartbeat_at, pid, exit_code, error, log_path FROM runs"_s,
+             "ended_at, heartbeat_at, pid, exit_code, error, log_path, prev_run_id) "
+             "SELECT r.id, r.task_id, r.profile, r.claimer, r.outcome, r.started_at, "
+             "r.ended_at, r.heartbeat_at, r.pid, r.exit_code, r.error, r.log_path, "
+             "(SELECT MAX(p.id) FROM runs p WHERE p.task_id = r.task_id AND p.id < r.id) "
+             "FROM runs r"_s,
+             u"UPDATE tasks SET last_run_id = "
+             "(SELECT MAX(r.id) FROM runs r WHERE r.task_id = tasks.id)"_s,
              u"DROP TABLE runs"_s,
              u"ALTER TABLE runs_v2 RENAME TO runs"_s,
-             u"CREATE INDEX idx_runs_task ON runs(task_id)"_s,
              u"CREATE TABLE comments_v2 ("
              "id %ROWKEY%,"
              "task_id TEXT NOT NULL REFERENCES tasks(id),"
@@ -144,12 +155,17 @@ const QList<Migration> &migrations()
              "task_id TEXT NOT NULL REFERENCES tasks(id),"
              "kind TEXT NOT NULL,"
              "payload TEXT NOT NULL DEFAULT '{}',"
-             "created_at BIGINT NOT NULL)"_s,
-             u"INSERT INTO events_v2 (id, task_id, kind, payload, created_at) "
-             "SELECT id, task_id, kind, payload, created_at FROM events"_s,
+             "created_at BIGINT NOT NULL,"
+             "prev_event_id BIGINT)"_s,
+             // Both chain ends are found through version 1's index, before it goes.
+             u"INSERT INTO events_v2 (id, task_id, kind, payload, created_at, prev_event_id) "
+             "SELECT e.id, e.task_id, e.kind, e.payload, e.created_at, "
+             "(SELECT MAX(p.id) FROM events p WHERE p.task_id = e.task_id AND p.id < e.id) "
+             "FROM events e"_s,
+             u"UPDATE tasks SET last_event_id = "
+             "(SELECT MAX(e.id) FROM events e WHERE e.task_id = tasks.id)"_s,
              u"DROP TABLE events"_s,
              u"ALTER TABLE events_v2 RENAME TO events"_s,
-             u"CREATE INDEX idx_events_task ON events(task_id)"_s,
          }},
     };
     return list;

@@ -38,6 +38,12 @@ QStringList skillsFromText(const QString &json)
     return skills;
 }
 
+// "a, b" with prefix "r." is "r.a, r.b".
+QString prefixed(QString columns, const QString &prefix)
+{
+    return columns.replace(u", "_s, u", "_s + prefix).prepend(prefix);
+}
+
 Error notFound(const QString &id)
 {
     return makeError(ErrorCode::NotFound, u"no task %1"_s.arg(id));
@@ -155,6 +161,19 @@ Result<Task> TaskQueries::task(const QString &id)
     return task;
 }
 
+Result<void> TaskQueries::checkExists(const QString &id)
+{
+    PreparedStatement &query = m_database.prepare(u"SELECT 1 FROM tasks WHERE id = ?"_s);
+    query.addBindValue(id);
+    if (Result<void> done = m_database.exec(query, "look up a task"); !done)
+        return done;
+    const bool found = query.next();
+    query.finish();
+    if (!found)
+        return notFound(id);
+    return {};
+}
+
 Result<QList<Task>> TaskQueries::tasks(const TaskFilter &filter)
 {
     QStringList conditions;
@@ -242,10 +261,16 @@ Result<Run> TaskQueries::run(qint64 runId)
 
 Result<QList<Run>> TaskQueries::runs(const QString &taskId)
 {
-    if (Result<Task> exists = task(taskId); !exists)
+    if (Result<void> exists = checkExists(taskId); !exists)
         return exists.error();
     PreparedStatement &query = m_database.prepare(
-        u"SELECT %1 FROM runs WHERE task_id = ? ORDER BY id"_s.arg(runColumns()));
+        // Walks the task's chain from its newest run back (see schema version 2).
+        u"WITH RECURSIVE chain(id) AS ("
+        " SELECT last_run_id FROM tasks WHERE id = ?"
+        " UNION ALL SELECT r.prev_run_id FROM chain c CROSS JOIN runs r"
+        " WHERE r.id = c.id AND r.prev_run_id IS NOT NULL)"
+        " SELECT %1 FROM chain c CROSS JOIN runs r WHERE r.id = c.id ORDER BY r.id"_s.arg(
+            prefixed(runColumns(), u"r."_s)));
     query.addBindValue(taskId);
     if (Result<void> done = m_database.exec(query, "read runs"); !done)
         return done.error();
@@ -261,11 +286,10 @@ Result<QList<Run>> TaskQueries::openRuns()
     // A run is open only while it is the current run of its running task (claim opens
     // it, and every way out of running closes it), so the running tasks find the open
     // runs without an index that every claim and complete would have to write.
-    QString columns = runColumns();
-    columns.replace(u", "_s, u", r."_s).prepend(u"r."_s);
     PreparedStatement &query = m_database.prepare(
         u"SELECT %1 FROM tasks t CROSS JOIN runs r WHERE t.status = 'running' "
-        "AND r.id = t.current_run_id AND r.outcome IS NULL ORDER BY r.id"_s.arg(columns));
+        "AND r.id = t.current_run_id AND r.outcome IS NULL ORDER BY r.id"_s.arg(
+            prefixed(runColumns(), u"r."_s)));
     if (Result<void> done = m_database.exec(query, "read open runs"); !done)
         return done.error();
     QList<Run> runs;
@@ -277,7 +301,7 @@ Result<QList<Run>> TaskQueries::openRuns()
 
 Result<QList<Comment>> TaskQueries::comments(const QString &taskId)
 {
-    if (Result<Task> exists = task(taskId); !exists)
+    if (Result<void> exists = checkExists(taskId); !exists)
         return exists.error();
     PreparedStatement &query = m_database.prepare(
         u"SELECT id, task_id, author, body, created_at FROM comments WHERE task_id = ? "
@@ -316,11 +340,16 @@ Result<QList<Event>> readEvents(Database &database, PreparedStatement &query)
 
 Result<QList<Event>> TaskQueries::events(const QString &taskId)
 {
-    if (Result<Task> exists = task(taskId); !exists)
+    if (Result<void> exists = checkExists(taskId); !exists)
         return exists.error();
+    // Walks the task's chain from its newest event back (see schema version 2).
     PreparedStatement &query = m_database.prepare(
-        u"SELECT id, task_id, kind, payload, created_at FROM events WHERE task_id = ? "
-        "ORDER BY id"_s);
+        u"WITH RECURSIVE chain(id) AS ("
+        " SELECT last_event_id FROM tasks WHERE id = ?"
+        " UNION ALL SELECT e.prev_event_id FROM chain c CROSS JOIN events e"
+        " WHERE e.id = c.id AND e.prev_event_id IS NOT NULL)"
+        " SELECT e.id, e.task_id, e.kind, e.payload, e.created_at"
+        " FROM chain c CROSS JOIN events e WHERE e.id = c.id ORDER BY e.id"_s);
     query.addBindValue(taskId);
     return readEvents(m_database, query);
 }

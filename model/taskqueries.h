@@ -44,6 +44,8 @@ public:
     static QString runColumns();
     static Run runFromRow(const PreparedStatement &query);
     Result<void> loadLinks(Task &task);
+    // Refused with "no task ID" when there is none.
+    Result<void> checkExists(const QString &id);
 
 private:
     Database &m_database;

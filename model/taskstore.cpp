@@ -212,25 +212,39 @@ Result<void> TaskStore::save(const Task &task)
 Result<void> TaskStore::appendEvent(const QString &taskId, const QString &kind,
                                     const QJsonObject &payload)
 {
-    PreparedStatement &query = m_database.prepare(
-        u"INSERT INTO events (task_id, kind, payload, created_at) VALUES (?, ?, ?, ?)"_s);
-    query.addBindValue(taskId);
-    query.addBindValue(kind);
-    query.addBindUtf8(QJsonDocument(payload).toJson(QJsonDocument::Compact));
-    query.addBindValue(now());
-    return m_database.exec(query, "append an event");
+    return insertEvent(taskId, kind, QJsonDocument(payload).toJson(QJsonDocument::Compact));
 }
 
 Result<void> TaskStore::appendEvent(const QString &taskId, const QString &kind,
                                     const JsonObjectWriter &payload)
 {
-    PreparedStatement &query = m_database.prepare(
-        u"INSERT INTO events (task_id, kind, payload, created_at) VALUES (?, ?, ?, ?)"_s);
-    query.addBindValue(taskId);
-    query.addBindValue(kind);
-    query.addBindUtf8(payload.toJson());
-    query.addBindValue(now());
-    return m_database.exec(query, "append an event");
+    return insertEvent(taskId, kind, payload.toJson());
+}
+
+Result<void> TaskStore::insertEvent(const QString &taskId, const QString &kind,
+                                    const QByteArray &payload)
+{
+    // The new event links to the task's previous one, and the task to the new one: the
+    // chain TaskQueries::events() walks (see schema version 2).
+    PreparedStatement &insert = m_database.prepare(
+        u"INSERT INTO events (task_id, kind, payload, created_at, prev_event_id) "
+        "VALUES (?, ?, ?, ?, (SELECT last_event_id FROM tasks WHERE id = ?)) RETURNING id"_s);
+    insert.addBindValue(taskId);
+    insert.addBindValue(kind);
+    insert.addBindUtf8(payload);
+    insert.addBindValue(now());
+    insert.addBindValue(taskId);
+    if (Result<void> done = m_database.exec(insert, "append an event"); !done)
+        return done;
+    if (!insert.next())
+        return makeError(ErrorCode::Database, u"database error: the new event has no id"_s);
+    const qint64 eventId = insert.integer(0);
+    insert.finish();
+    PreparedStatement &link = m_database.prepare(
+        u"UPDATE tasks SET last_event_id = ? WHERE id = ?"_s);
+    link.addBindValue(eventId);
+    link.addBindValue(taskId);
+    return m_database.exec(link, "link an event to its task");
 }
 
 Result<int> TaskStore::openParentCount(const QString &id)
@@ -1027,14 +1041,18 @@ Result<Task> TaskStore::claim(const QString &id, const QString &claimer, qint64 
             task.workspacePath = scratchPath;
         }
         const qint64 started = now();
+        // The run links to the task's previous one and the task to the new one below:
+        // the chain TaskQueries::runs() walks (see schema version 2).
         PreparedStatement &insert = m_database.prepare(
-            u"INSERT INTO runs (task_id, profile, claimer, started_at, heartbeat_at) "
-            "VALUES (?, ?, ?, ?, ?) RETURNING id"_s);
+            u"INSERT INTO runs (task_id, profile, claimer, started_at, heartbeat_at, "
+            "prev_run_id) VALUES (?, ?, ?, ?, ?, (SELECT last_run_id FROM tasks WHERE id = ?)) "
+            "RETURNING id"_s);
         insert.addBindValue(id);
         insert.addBindValue(nullable(task.assignee));
         insert.addBindValue(claimer);
         insert.addBindValue(started);
         insert.addBindValue(started);
+        insert.addBindValue(id);
         if (Result<void> done = m_database.exec(insert, "open a run"); !done)
             return done.error();
         if (!insert.next())
@@ -1045,11 +1063,12 @@ Result<Task> TaskStore::claim(const QString &id, const QString &claimer, qint64 
         // Compare-and-set: of several claimers exactly one changes the row.
         PreparedStatement &update = m_database.prepare(
             u"UPDATE tasks SET status = 'running', claim_lock = ?, claim_expires = ?, "
-            "current_run_id = ?, started_at = COALESCE(started_at, ?), workspace_path = ?, "
-            "retry_after = NULL, updated_at = ? "
+            "current_run_id = ?, last_run_id = ?, started_at = COALESCE(started_at, ?), "
+            "workspace_path = ?, retry_after = NULL, updated_at = ? "
             "WHERE id = ? AND status = 'ready' AND claim_lock IS NULL AND archived = 0"_s);
         update.addBindValue(claimer);
         update.addBindValue(started + ttl);
+        update.addBindValue(runId);
         update.addBindValue(runId);
         update.addBindValue(started);
         update.addBindValue(nullable(task.workspacePath));

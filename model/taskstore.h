@@ -133,6 +133,8 @@ private:
                              const QJsonObject &payload = {});
     Result<void> appendEvent(const QString &taskId, const QString &kind,
                              const JsonObjectWriter &payload);
+    Result<void> insertEvent(const QString &taskId, const QString &kind,
+                             const QByteArray &payload);
     Result<int> openParentCount(const QString &id);
     Result<TaskStatus> readyOrTodo(const QString &id);
     Result<void> closeRun(qint64 runId, const QString &outcome, std::optional<int> exitCode = {},

@@ -549,8 +549,7 @@ private Q_SLOTS:
         QCOMPARE(scalar(database, u"SELECT group_concat(name) FROM (SELECT name FROM "
                                   "sqlite_master WHERE type = 'index' AND name LIKE 'idx_%' "
                                   "ORDER BY name)"_s).toString(),
-                 u"idx_comments_task,idx_events_task,idx_links_child,idx_runs_task,"
-                 "idx_tasks_idempotency,idx_tasks_status"_s);
+                 u"idx_comments_task,idx_links_child,idx_tasks_idempotency,idx_tasks_status"_s);
         QCOMPARE(scalar(database, u"SELECT COUNT(*) FROM sqlite_master "
                                   "WHERE sql LIKE '%AUTOINCREMENT%'"_s).toInt(),
                  0);
@@ -559,6 +558,25 @@ private Q_SLOTS:
         QVERIFY(store.comment(u"t_child"_s, u"ops"_s, u"third"_s));
         QCOMPARE(scalar(database, u"SELECT MAX(id) FROM events"_s).toLongLong(), 42);
         QCOMPARE(scalar(database, u"SELECT MAX(id) FROM comments"_s).toLongLong(), 10);
+
+        // AND each task's history is its own events, old and new, in order
+        const auto eventIds = [&store](const QString &taskId) {
+            QList<qint64> ids;
+            const Result<QList<Event>> events = store.queries().events(taskId);
+            for (const Event &event : events ? *events : QList<Event>())
+                ids << event.id;
+            return ids;
+        };
+        QCOMPARE(eventIds(u"t_child"_s), (QList<qint64>{5, 41, 42}));
+        QCOMPARE(eventIds(u"t_parent"_s), QList<qint64>{1});
+        Result<QList<Run>> childRuns = store.queries().runs(u"t_child"_s);
+        QVERIFY2(childRuns, qPrintable(childRuns.error().message));
+        QCOMPARE(childRuns->size(), 1);
+        QCOMPARE(childRuns->constFirst().id, 7);
+        Result<QList<Run>> parentRuns = store.queries().runs(u"t_parent"_s);
+        QVERIFY2(parentRuns, qPrintable(parentRuns.error().message));
+        QCOMPARE(parentRuns->size(), 1);
+        QCOMPARE(parentRuns->constFirst().id, 3);
     }
 
     void shouldLeaveTheOldVersionWhenAMigrationFails()

@@ -225,6 +225,20 @@ QStringList brokenInvariants(Board &board)
     none(u"the first event is created"_s,
          u"SELECT t.id FROM tasks t WHERE (SELECT e.kind FROM events e WHERE e.task_id = t.id "
          "ORDER BY e.id LIMIT 1) IS NOT 'created'"_s);
+    none(u"each task's event chain holds exactly its own events"_s,
+         u"WITH RECURSIVE chain(task_id, id) AS (SELECT id, last_event_id FROM tasks "
+         "UNION ALL SELECT c.task_id, e.prev_event_id FROM chain c JOIN events e "
+         "ON e.id = c.id WHERE e.prev_event_id IS NOT NULL) "
+         "SELECT t.id FROM tasks t WHERE (SELECT COUNT(*) FROM chain c JOIN events e "
+         "ON e.id = c.id WHERE c.task_id = t.id AND e.task_id = t.id) "
+         "<> (SELECT COUNT(*) FROM events e WHERE e.task_id = t.id)"_s);
+    none(u"each task's run chain holds exactly its own runs"_s,
+         u"WITH RECURSIVE chain(task_id, id) AS (SELECT id, last_run_id FROM tasks "
+         "UNION ALL SELECT c.task_id, r.prev_run_id FROM chain c JOIN runs r "
+         "ON r.id = c.id WHERE r.prev_run_id IS NOT NULL) "
+         "SELECT t.id FROM tasks t WHERE (SELECT COUNT(*) FROM chain c JOIN runs r "
+         "ON r.id = c.id WHERE c.task_id = t.id AND r.task_id = t.id) "
+         "<> (SELECT COUNT(*) FROM runs r WHERE r.task_id = t.id)"_s);
     none(u"failures are counted from zero"_s,
          u"SELECT id FROM tasks WHERE consecutive_failures < 0"_s);
     none(u"a run has an end exactly when it has an outcome"_s,
