@@ -103,6 +103,7 @@ bool PreparedStatement::exec()
     m_nextParameter = 1;
     m_rowPending = false;
     m_changes = 0;
+    m_lastInsertId = 0;
     if (!m_statement)
         return false;
     if (m_active)
@@ -116,6 +117,7 @@ bool PreparedStatement::exec()
     }
     if (code == SQLITE_DONE) {
         m_changes = sqlite3_changes(m_connection);
+        m_lastInsertId = sqlite3_last_insert_rowid(m_connection);
         sqlite3_reset(m_statement);
         return true;
     }
@@ -164,6 +166,14 @@ QString PreparedStatement::text(int column) const
     if (!bytes)
         return {};
     return QString::fromUtf8(bytes, sqlite3_column_bytes(m_statement, column));
+}
+
+QByteArrayView PreparedStatement::utf8(int column) const
+{
+    const auto *bytes = reinterpret_cast<const char *>(sqlite3_column_text(m_statement, column));
+    if (!bytes)
+        return {};
+    return QByteArrayView(bytes, sqlite3_column_bytes(m_statement, column));
 }
 
 qint64 PreparedStatement::integer(int column) const

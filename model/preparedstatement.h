@@ -55,10 +55,16 @@ public:
     bool isActive() const { return m_active; }
     // Rows changed by the last exec() of an INSERT, UPDATE or DELETE.
     int numRowsAffected() const { return m_changes; }
+    // The key of the row the last exec() of an INSERT made. (INSERT … RETURNING id says
+    // the same in SQL both databases accept, but SQLite pays for it with a temporary
+    // table on every run; a PostgreSQL implementation of this class would append it.)
+    qint64 lastInsertId() const { return m_lastInsertId; }
 
     // Readers of the current row (columns count from 0).
     bool isNull(int column) const;
     QString text(int column) const; // a null QString for NULL
+    // The column's UTF-8 bytes in place, valid until the next step; empty for NULL.
+    QByteArrayView utf8(int column) const;
     qint64 integer(int column) const; // 0 for NULL
     std::optional<qint64> optionalInteger(int column) const;
     QVariant value(int column) const; // QVariant() for NULL
@@ -81,6 +87,7 @@ private:
     bool m_active = false;     // stepped into rows and not reset yet
     bool m_rowPending = false; // exec() stepped onto a row next() has not handed out
     int m_changes = 0;
+    qint64 m_lastInsertId = 0;
     int m_errorCode = 0;
     QString m_errorText;
 };

@@ -212,39 +212,48 @@ Result<void> TaskStore::save(const Task &task)
 Result<void> TaskStore::appendEvent(const QString &taskId, const QString &kind,
                                     const QJsonObject &payload)
 {
-    return insertEvent(taskId, kind, QJsonDocument(payload).toJson(QJsonDocument::Compact));
+    Result<qint64> inserted = insertEvent(taskId, kind,
+                                          QJsonDocument(payload).toJson(QJsonDocument::Compact),
+                                          EventLink::LinkTask);
+    if (!inserted)
+        return inserted.error();
+    return {};
 }
 
 Result<void> TaskStore::appendEvent(const QString &taskId, const QString &kind,
                                     const JsonObjectWriter &payload)
 {
-    return insertEvent(taskId, kind, payload.toJson());
+    Result<qint64> inserted = insertEvent(taskId, kind, payload.toJson(), EventLink::LinkTask);
+    if (!inserted)
+        return inserted.error();
+    return {};
 }
 
-Result<void> TaskStore::insertEvent(const QString &taskId, const QString &kind,
-                                    const QByteArray &payload)
+Result<qint64> TaskStore::insertEvent(const QString &taskId, const QString &kind,
+                                      const QByteArray &payload, EventLink link)
 {
     // The new event links to the task's previous one, and the task to the new one: the
     // chain TaskQueries::events() walks (see schema version 2).
     PreparedStatement &insert = m_database.prepare(
         u"INSERT INTO events (task_id, kind, payload, created_at, prev_event_id) "
-        "VALUES (?, ?, ?, ?, (SELECT last_event_id FROM tasks WHERE id = ?)) RETURNING id"_s);
+        "VALUES (?, ?, ?, ?, (SELECT last_event_id FROM tasks WHERE id = ?))"_s);
     insert.addBindValue(taskId);
     insert.addBindValue(kind);
     insert.addBindUtf8(payload);
     insert.addBindValue(now());
     insert.addBindValue(taskId);
     if (Result<void> done = m_database.exec(insert, "append an event"); !done)
-        return done;
-    if (!insert.next())
-        return makeError(ErrorCode::Database, u"database error: the new event has no id"_s);
-    const qint64 eventId = insert.integer(0);
-    insert.finish();
-    PreparedStatement &link = m_database.prepare(
+        return done.error();
+    const qint64 eventId = insert.lastInsertId();
+    if (link == EventLink::CallerUpdatesTask)
+        return eventId;
+    PreparedStatement &update = m_database.prepare(
         u"UPDATE tasks SET last_event_id = ? WHERE id = ?"_s);
-    link.addBindValue(eventId);
-    link.addBindValue(taskId);
-    return m_database.exec(link, "link an event to its task");
+    update.addBindValue(eventId);
+    update.addBindValue(taskId);
+    if (Result<void> done = m_database.exec(update, "link an event to its task"); !done)
+        return done.error();
+    return eventId;
 }
 
 Result<int> TaskStore::openParentCount(const QString &id)
@@ -979,17 +988,14 @@ Result<Comment> TaskStore::comment(const QString &id, const QString &author, con
             return task.error();
         Comment comment{0, id, author.trimmed(), body, now()};
         PreparedStatement &insert = m_database.prepare(
-            u"INSERT INTO comments (task_id, author, body, created_at) VALUES (?, ?, ?, ?) "
-            "RETURNING id"_s);
+            u"INSERT INTO comments (task_id, author, body, created_at) VALUES (?, ?, ?, ?)"_s);
         insert.addBindValue(id);
         insert.addBindValue(comment.author);
         insert.addBindValue(comment.body);
         insert.addBindValue(comment.createdAt);
         if (Result<void> done = m_database.exec(insert, "insert a comment"); !done)
             return done.error();
-        if (insert.next())
-            comment.id = insert.integer(0);
-        insert.finish();
+        comment.id = insert.lastInsertId();
         if (Result<void> logged = appendEvent(id, u"commented"_s,
                                               {{u"author"_s, comment.author},
                                                {u"comment"_s, QString::number(comment.id)}});
@@ -1045,8 +1051,7 @@ Result<Task> TaskStore::claim(const QString &id, const QString &claimer, qint64 
         // the chain TaskQueries::runs() walks (see schema version 2).
         PreparedStatement &insert = m_database.prepare(
             u"INSERT INTO runs (task_id, profile, claimer, started_at, heartbeat_at, "
-            "prev_run_id) VALUES (?, ?, ?, ?, ?, (SELECT last_run_id FROM tasks WHERE id = ?)) "
-            "RETURNING id"_s);
+            "prev_run_id) VALUES (?, ?, ?, ?, ?, (SELECT last_run_id FROM tasks WHERE id = ?))"_s);
         insert.addBindValue(id);
         insert.addBindValue(nullable(task.assignee));
         insert.addBindValue(claimer);
@@ -1055,21 +1060,32 @@ Result<Task> TaskStore::claim(const QString &id, const QString &claimer, qint64 
         insert.addBindValue(id);
         if (Result<void> done = m_database.exec(insert, "open a run"); !done)
             return done.error();
-        if (!insert.next())
-            return makeError(ErrorCode::Database, u"database error: the new run has no id"_s);
-        const qint64 runId = insert.integer(0);
-        insert.finish();
+        const qint64 runId = insert.lastInsertId();
+
+        // The event goes first so the claim's own UPDATE links it; a lost claim rolls
+        // it back with everything else.
+        Result<qint64> eventId = insertEvent(id, u"claimed"_s,
+                                             JsonObjectWriter()
+                                                 .add("claimer"_L1, claimer)
+                                                 .add("expires"_L1, started + ttl)
+                                                 .addIdOrNull("run"_L1, runId)
+                                                 .toJson(),
+                                             EventLink::CallerUpdatesTask);
+        if (!eventId)
+            return eventId.error();
 
         // Compare-and-set: of several claimers exactly one changes the row.
         PreparedStatement &update = m_database.prepare(
             u"UPDATE tasks SET status = 'running', claim_lock = ?, claim_expires = ?, "
-            "current_run_id = ?, last_run_id = ?, started_at = COALESCE(started_at, ?), "
-            "workspace_path = ?, retry_after = NULL, updated_at = ? "
+            "current_run_id = ?, last_run_id = ?, last_event_id = ?, "
+            "started_at = COALESCE(started_at, ?), workspace_path = ?, retry_after = NULL, "
+            "updated_at = ? "
             "WHERE id = ? AND status = 'ready' AND claim_lock IS NULL AND archived = 0"_s);
         update.addBindValue(claimer);
         update.addBindValue(started + ttl);
         update.addBindValue(runId);
         update.addBindValue(runId);
+        update.addBindValue(*eventId);
         update.addBindValue(started);
         update.addBindValue(nullable(task.workspacePath));
         update.addBindValue(started);
@@ -1078,13 +1094,6 @@ Result<Task> TaskStore::claim(const QString &id, const QString &claimer, qint64 
             return done.error();
         if (update.numRowsAffected() != 1)
             return makeError(ErrorCode::LostClaim, u"task %1 was claimed by someone else"_s.arg(id));
-        if (Result<void> logged = appendEvent(id, u"claimed"_s,
-                                              JsonObjectWriter()
-                                                  .add("claimer"_L1, claimer)
-                                                  .add("expires"_L1, started + ttl)
-                                                  .addIdOrNull("run"_L1, runId));
-            !logged)
-            return logged.error();
         task.status = TaskStatus::Running;
         task.claimLock = claimer;
         task.claimExpires = started + ttl;
@@ -1149,13 +1158,22 @@ Result<Task> TaskStore::completeLoaded(Task task, const Completion &completion)
     task.consecutiveFailures = 0;
     task.blockReason.clear();
     task.retryAfter.reset();
+    // The event goes first so the UPDATE below links it.
+    Result<qint64> eventId = insertEvent(task.id, u"completed"_s,
+                                         JsonObjectWriter()
+                                             .addIdOrNull("run"_L1, runId)
+                                             .add("summary"_L1, firstLine(completion.summary))
+                                             .toJson(),
+                                         EventLink::CallerUpdatesTask);
+    if (!eventId)
+        return eventId.error();
     // Only what completing changes, not save(): rewriting the whole row also rewrites
     // every index entry of the task (its rank's among them) and binds 27 values.
     PreparedStatement &update = m_database.prepare(
         u"UPDATE tasks SET status = ?, result = ?, summary = ?, metadata = ?, "
         "consecutive_failures = ?, current_run_id = NULL, claim_lock = NULL, "
         "claim_expires = NULL, block_reason = NULL, retry_after = NULL, updated_at = ?, "
-        "completed_at = ? WHERE id = ?"_s);
+        "completed_at = ?, last_event_id = ? WHERE id = ?"_s);
     update.addBindValue(TaskStatuses::toString(task.status));
     update.addBindValue(nullable(task.result));
     update.addBindValue(nullable(task.summary));
@@ -1163,15 +1181,10 @@ Result<Task> TaskStore::completeLoaded(Task task, const Completion &completion)
     update.addBindValue(task.consecutiveFailures);
     update.addBindValue(now());
     update.addBindValue(nullable(task.completedAt));
+    update.addBindValue(*eventId);
     update.addBindValue(task.id);
     if (Result<void> done = m_database.exec(update, "update a task"); !done)
         return done.error();
-    if (Result<void> logged = appendEvent(task.id, u"completed"_s,
-                                          JsonObjectWriter()
-                                              .addIdOrNull("run"_L1, runId)
-                                              .add("summary"_L1, firstLine(completion.summary)));
-        !logged)
-        return logged.error();
     // The children were loaded with the task in this transaction: none, nothing to promote.
     if (!task.children.isEmpty()) {
         if (Result<void> promoted = promoteChildren(task.id); !promoted)

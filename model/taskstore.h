@@ -133,8 +133,11 @@ private:
                              const QJsonObject &payload = {});
     Result<void> appendEvent(const QString &taskId, const QString &kind,
                              const JsonObjectWriter &payload);
-    Result<void> insertEvent(const QString &taskId, const QString &kind,
-                             const QByteArray &payload);
+    // Who points the task row at a new event (tasks.last_event_id): insertEvent, or the
+    // caller's own UPDATE of the row in the same command, which saves a statement.
+    enum class EventLink { LinkTask, CallerUpdatesTask };
+    Result<qint64> insertEvent(const QString &taskId, const QString &kind,
+                               const QByteArray &payload, EventLink link);
     Result<int> openParentCount(const QString &id);
     Result<TaskStatus> readyOrTodo(const QString &id);
     Result<void> closeRun(qint64 runId, const QString &outcome, std::optional<int> exitCode = {},
