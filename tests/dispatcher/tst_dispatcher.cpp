@@ -90,6 +90,10 @@ private Q_SLOTS:
 
     void cleanup()
     {
+        // A failure under load is rare and hard to reproduce: leave the board's whole
+        // story (tasks, runs, events) in the log.
+        if (QTest::currentTestFailed())
+            qInfo().noquote() << "board after the failure:\n" << m_board->dump();
         if (m_dispatcher)
             m_dispatcher->shutdown();
         m_dispatcher.reset();
