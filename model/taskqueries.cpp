@@ -28,7 +28,7 @@ std::optional<Number> optionalNumber(const PreparedStatement &query, int column)
 }
 
 // Every row names its status and workspace kind, always one of a few words: matched in
-// place, they cost no allocation (a tenth of listing the board).
+// place, they cost no allocation.
 TaskStatus statusFromUtf8(QByteArrayView name)
 {
     for (int value = 0; value < TaskStatuses::count; ++value) {
