@@ -1122,8 +1122,16 @@ Result<Task> TaskStore::heartbeat(const QString &id, const QString &claimer, qin
         }
         const qint64 beat = now();
         task.claimExpires = beat + ttl;
-        if (Result<void> saved = save(task); !saved)
-            return saved.error();
+        // Only what a heartbeat changes: workers send one every few seconds, and save()
+        // binds every column and revisits the status index.
+        PreparedStatement &extend = m_database.prepare(
+            u"UPDATE tasks SET claim_expires = ?, updated_at = ? WHERE id = ?"_s);
+        extend.addBindValue(*task.claimExpires);
+        extend.addBindValue(beat);
+        extend.addBindValue(id);
+        if (Result<void> done = m_database.exec(extend, "extend a claim"); !done)
+            return done.error();
+        task.updatedAt = beat;
         PreparedStatement &update = m_database.prepare(u"UPDATE runs SET heartbeat_at = ? WHERE id = ?"_s);
         update.addBindValue(beat);
         update.addBindValue(*task.currentRunId);
