@@ -120,9 +120,9 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, OpenMode m
 
 Result<void> Database::takeNativeHandle()
 {
-    // QSQLITE links the system's SQLite, as this library does, so its handle is one
-    // this library's SQLite understands. The name check catches a driver built with
-    // its own copy of SQLite (the handle would then be of another library).
+    // Debian's QSQLITE links the system's SQLite, as this library does, so its handle is
+    // one this library's SQLite understands (a Qt built with its own copy of SQLite would
+    // not do). The file-name check confirms that the handle is this board's connection.
     const QVariant handle = connection().driver()->handle();
     if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0) {
         return makeError(ErrorCode::Database,
