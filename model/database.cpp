@@ -132,8 +132,8 @@ Result<void> Database::takeNativeHandle()
     const char *file = sqlite3_db_filename(m_handle, "main");
     if (!file || QFileInfo(QString::fromUtf8(file)) != QFileInfo(m_path)) {
         return makeError(ErrorCode::Database,
-                         u"the Qt SQLite driver uses another SQLite than Qanban; "
-                         "%1 was not changed"_s.arg(m_path));
+                         u"the Qt SQLite driver's connection is not one to %1 (is Qt built "
+                         "with its own SQLite?); the board was not changed"_s.arg(m_path));
     }
     return {};
 }
