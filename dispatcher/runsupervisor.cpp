@@ -256,8 +256,14 @@ void RunSupervisor::onWorkerStarted(qint64 pid)
     }
     Result<Run> recorded = m_store->setRunProcess(m_options.runId, pid, m_options.worker.logPath);
     if (!recorded) {
-        logLine(u"the run was closed before the worker started: stopping it"_s);
+        logLine(u"cannot record the worker: %1; stopping it"_s.arg(recorded.error().message));
         m_worker->stop(WorkerExit::Stop::Cancel);
+        return;
+    }
+    if (!recorded->isOpen()) {
+        // Closed already: by the worker's own report (it exits by itself), or by
+        // someone who cancelled the run (it is stopped).
+        checkRunStillOurs();
         return;
     }
     m_heartbeatTimer->start(qMax(1, m_options.claimTtl / 3) * 1000);

@@ -1440,18 +1440,22 @@ Result<Task> TaskStore::releaseRun(const QString &id, qint64 runId, const QStrin
 Result<Run> TaskStore::setRunProcess(qint64 runId, qint64 pid, const QString &logPath)
 {
     return m_database.write([&]() -> Result<Run> {
+        // Recorded even when the run has ended: a fast worker can report before its
+        // supervisor gets here, and its pid and log are still the run's story.
+        Result<Run> run = m_queries.run(runId);
+        if (!run)
+            return run;
+        if (run->pid)
+            return refused(u"run %1 already has its worker process"_s.arg(runId));
         PreparedStatement &update = m_database.prepare(
-            u"UPDATE runs SET pid = ?, log_path = ? WHERE id = ? AND outcome IS NULL"_s);
+            u"UPDATE runs SET pid = ?, log_path = ? WHERE id = ?"_s);
         update.addBindValue(pid);
         update.addBindValue(nullable(logPath));
         update.addBindValue(runId);
         if (Result<void> done = m_database.exec(update, "record a worker process"); !done)
             return done.error();
-        if (update.numRowsAffected() != 1)
-            return refused(u"run %1 is not open"_s.arg(runId));
-        Result<Run> run = m_queries.run(runId);
-        if (!run)
-            return run;
+        run->pid = pid;
+        run->logPath = logPath;
         if (Result<void> logged = appendEvent(run->taskId, u"spawned"_s,
                                               {{u"run"_s, QString::number(runId)}, {u"pid"_s, pid}});
             !logged)

@@ -647,10 +647,7 @@ private Q_SLOTS:
         row("rate limited: not the current run", E::LostClaim, u"current run"_s, [](Fixture &f) {
             return errorOf(f.store().recordRateLimited(f.id(u"X"_s), f.dRun, 75, 300));
         });
-        row("run process: closed run", E::Refused, u"not open"_s, [](Fixture &f) {
-            return errorOf(f.store().setRunProcess(f.dRun, 4242, u"/tmp/log"_s));
-        });
-        row("run process: unknown run", E::Refused, u"not open"_s, [](Fixture &f) {
+        row("run process: unknown run", E::NotFound, u"no run"_s, [](Fixture &f) {
             return errorOf(f.store().setRunProcess(f.xRun + 1000, 4242, u"/tmp/log"_s));
         });
     }
@@ -1889,6 +1886,45 @@ private Q_SLOTS:
         QCOMPARE(recorded.pid, std::optional<qint64>(4242));
         QCOMPARE(recorded.logPath, u"/var/log/r.log"_s);
         QCOMPARE(board.lastEvent(u"R"_s).kind, u"spawned"_s);
+    }
+
+    void shouldRecordTheProcessOfAWorkerThatReportedFirst()
+    {
+        // GIVEN a run that its (fast) worker already completed
+        Board board;
+        board.add(u"R"_s);
+        const qint64 run = board.claim(u"R"_s);
+        QVERIFY_OK(board.store().complete(board.id(u"R"_s), Completion{u"ok"_s, {}, {}, run}));
+
+        // WHEN its supervisor records the worker afterwards
+        const Run recorded = must(board.store().setRunProcess(run, 4242, u"/var/log/r.log"_s));
+
+        // THEN the ended run keeps its outcome and gains its pid and log
+        QCOMPARE(recorded.outcome, u"completed"_s);
+        QCOMPARE(recorded.pid, std::optional<qint64>(4242));
+        QCOMPARE(recorded.logPath, u"/var/log/r.log"_s);
+        QCOMPARE(board.lastEvent(u"R"_s).kind, u"spawned"_s);
+        QCOMPARE(board.task(u"R"_s).status, TaskStatus::Done);
+    }
+
+    void shouldRefuseToRecordAWorkerTwice()
+    {
+        // GIVEN a run whose worker was recorded
+        Board board;
+        board.add(u"R"_s);
+        const qint64 run = board.claim(u"R"_s);
+        must(board.store().setRunProcess(run, 4242, u"/var/log/r.log"_s));
+        const QString before = board.dump();
+
+        // WHEN another process claims to be its worker
+        const std::optional<Error> error =
+            errorOf(board.store().setRunProcess(run, 5151, u"/tmp/other"_s));
+
+        // THEN it is refused, and nothing changed
+        QVERIFY(error);
+        QCOMPARE(error->code, ErrorCode::Refused);
+        QVERIFY2(error->message.contains(u"already has its worker"_s), qPrintable(error->message));
+        QCOMPARE(board.dump(), before);
     }
 
     // ------------------------------------------------------------ assign
