@@ -82,7 +82,7 @@ void BenchReport::setRaw(const Figure &insert, const Figure &update)
 
 BenchReport::Section &BenchReport::addSection(int tasks, int repeats)
 {
-    m_sections.append(Section{tasks, repeats, {}, {}, {}});
+    m_sections.append(Section{{}, tasks, repeats, {}, {}, {}});
     return m_sections.last();
 }
 
@@ -113,9 +113,13 @@ QString BenchReport::text() const
         out += figureLine(figure) + u"\n"_s;
 
     for (const Section &section : m_sections) {
-        out += u"\nBoard of %1 tasks (%2; figures are medians)\n"_s.arg(
-            BenchStats::number(section.tasks),
-            section.repeats == 1 ? u"one full run"_s : u"%1 full runs"_s.arg(section.repeats));
+        if (!section.title.isEmpty()) {
+            out += u"\n%1\n"_s.arg(section.title);
+        } else {
+            out += u"\nBoard of %1 tasks (%2; figures are medians)\n"_s.arg(
+                BenchStats::number(section.tasks),
+                section.repeats == 1 ? u"one full run"_s : u"%1 full runs"_s.arg(section.repeats));
+        }
         for (const Figure &figure : section.figures)
             out += figureLine(figure) + u"\n"_s;
         for (const InvariantSet &set : section.invariants) {
@@ -164,7 +168,8 @@ QJsonObject BenchReport::toJson() const
                               QJsonObject{{u"held"_s, InvariantCheck::allHeld(set.findings)},
                                           {u"checks"_s, findings}});
         }
-        sections << QJsonObject{{u"tasks"_s, section.tasks},
+        sections << QJsonObject{{u"title"_s, section.title},
+                                {u"tasks"_s, section.tasks},
                                 {u"repeats"_s, section.repeats},
                                 {u"figures"_s, figures},
                                 {u"invariants"_s, invariants},

@@ -34,6 +34,7 @@ public:
         QList<InvariantCheck::Finding> findings;
     };
     struct Section {
+        QString title; // when set, printed instead of "Board of N tasks"
         int tasks = 0;
         int repeats = 0;
         QList<Figure> figures;

@@ -4,6 +4,7 @@
 #include "ctlprobe.h"
 #include "kernelbench.h"
 #include "racebench.h"
+#include "walpagecounter.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -33,6 +34,9 @@ constexpr double pythonRawInsert = 8159;
 constexpr double pythonRawUpdate = 7326;
 
 constexpr int fanOutRepeats = 3;
+// The board the WAL pages are counted on, and the commands each figure averages.
+constexpr int pageSeedTasks = 300;
+constexpr int pageCommands = 100;
 
 void progress(const QString &line)
 {
@@ -132,6 +136,12 @@ BenchReport BenchSuite::run()
         return report;
     }
 
+    progress(u"WAL pages per command"_s);
+    Result<WalPageCounter::Counts> pages = WalPageCounter::measure(root.path(), pageSeedTasks,
+                                                                   pageCommands);
+    if (!pages)
+        report.addError(u"WAL pages: %1"_s.arg(pages.error().message));
+
     QList<Samples> all;
     for (int size : std::as_const(m_options.sizes)) {
         Samples samples;
@@ -165,6 +175,24 @@ BenchReport BenchSuite::run()
         rawFigure(u"raw_update"_s, u"raw UPDATE transactions"_s, before->updateRuns,
                   after->updateRuns, pythonRawUpdate);
     report.setRaw(insert, update);
+    if (pages) {
+        BenchReport::Section &section = report.addSection(pageSeedTasks, 1);
+        section.title = u"WAL pages per command (on a board of %1 tasks)"_s.arg(pageSeedTasks);
+        auto page = [&](const QString &key, const QString &label, double value) {
+            BenchReport::Figure figure{key, label, {value}, u"WAL pages"_s};
+            figure.decimals = 1;
+            section.figures << figure;
+        };
+        page(u"pages_raw_insert"_s, u"raw INSERT"_s, pages->rawInsert);
+        page(u"pages_raw_update"_s, u"raw UPDATE"_s, pages->rawUpdate);
+        page(u"pages_create"_s, u"create"_s, pages->create);
+        page(u"pages_claim"_s, u"claim"_s, pages->claim);
+        page(u"pages_heartbeat"_s, u"heartbeat"_s, pages->heartbeat);
+        page(u"pages_complete"_s, u"complete"_s, pages->complete);
+        section.notes << u"WAL pages each command writes (its transaction's frames), the mean "
+                         "of %1 commands, counted from the WAL's size after a full checkpoint; "
+                         "the same on a quiet and a loaded machine"_s.arg(pageCommands);
+    }
     for (const Samples &samples : std::as_const(all)) {
         BenchReport::Section &section = report.addSection(samples.size, samples.repeats);
         addFigures(section, samples, insert.value(), update.value());
