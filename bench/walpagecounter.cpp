@@ -105,47 +105,40 @@ Result<WalPageCounter::Counts> WalPageCounter::measure(const QString &directory,
 
     Counts counts;
     QStringList ids;
-    Result<double> measured = counter.framesPer(commands, [&](int i) {
-        return rawWrite(u"INSERT INTO raw_probe (k, v) VALUES (?, ?)"_s, i);
-    });
-    if (!measured)
-        return measured.error();
-    counts.rawInsert = *measured;
-    measured = counter.framesPer(commands, [&](int i) {
-        return rawWrite(u"UPDATE raw_probe SET k = k + ?, v = ? WHERE id = 1 + abs(random()) % 100"_s,
-                        i);
-    });
-    if (!measured)
-        return measured.error();
-    counts.rawUpdate = *measured;
-    measured = counter.framesPer(commands, [&](int i) -> Result<void> {
-        Result<Task> created = store.create(NewTask{.title = u"task %1"_s.arg(i),
-                                                    .body = u"one line of body"_s,
-                                                    .assignee = u"a%1"_s.arg(i % 5)});
-        if (created)
-            ids << created->id;
-        return ignoreValue(created);
-    });
-    if (!measured)
-        return measured.error();
-    counts.create = *measured;
-    measured = counter.framesPer(commands, [&](int i) {
-        return ignoreValue(store.claim(ids.at(i), u"worker"_s, 600));
-    });
-    if (!measured)
-        return measured.error();
-    counts.claim = *measured;
-    measured = counter.framesPer(commands, [&](int i) {
-        return ignoreValue(store.heartbeat(ids.at(i), u"worker"_s, 600));
-    });
-    if (!measured)
-        return measured.error();
-    counts.heartbeat = *measured;
-    measured = counter.framesPer(commands, [&](int i) {
-        return ignoreValue(store.complete(ids.at(i), Completion{.summary = u"done"_s}));
-    });
-    if (!measured)
-        return measured.error();
-    counts.complete = *measured;
+    using Command = std::function<Result<void>(int)>;
+    const QList<std::pair<double *, Command>> phases = {
+        {&counts.rawInsert,
+         [&](int i) { return rawWrite(u"INSERT INTO raw_probe (k, v) VALUES (?, ?)"_s, i); }},
+        {&counts.rawUpdate,
+         [&](int i) {
+             return rawWrite(u"UPDATE raw_probe SET k = k + ?, v = ? "
+                             "WHERE id = 1 + abs(random()) % 100"_s,
+                             i);
+         }},
+        {&counts.create,
+         [&](int i) -> Result<void> {
+             Result<Task> created = store.create(NewTask{.title = u"task %1"_s.arg(i),
+                                                         .body = u"one line of body"_s,
+                                                         .assignee = u"a%1"_s.arg(i % 5)});
+             if (created)
+                 ids << created->id;
+             return ignoreValue(created);
+         }},
+        {&counts.claim,
+         [&](int i) { return ignoreValue(store.claim(ids.at(i), u"worker"_s, 600)); }},
+        {&counts.heartbeat,
+         [&](int i) { return ignoreValue(store.heartbeat(ids.at(i), u"worker"_s, 600)); }},
+        {&counts.complete,
+         [&](int i) {
+             return ignoreValue(store.complete(ids.at(i), Completion{.summary = u"done"_s}));
+         }},
+    };
+    // In this order: claim, heartbeat and complete work on the tasks create made.
+    for (const auto &[into, command] : phases) {
+        Result<double> measured = counter.framesPer(commands, command);
+        if (!measured)
+            return measured.error();
+        *into = *measured;
+    }
     return counts;
 }
