@@ -102,6 +102,43 @@ private Q_SLOTS:
         m_board.reset();
     }
 
+    void shouldRecordAWorkerWhoseRunEndedBeforeItWasRecorded()
+    {
+        // GIVEN a run that ended before its supervisor recorded the worker, as when a fast
+        // worker reports at once
+        const QString id = readyTask(board(), u"ok"_s);
+        Result<Task> claimed = board().store().claim(id, u"w"_s, 600);
+        QVERIFY2(claimed, qPrintable(claimed.error().message));
+        const qint64 run = *claimed->currentRunId;
+        QVERIFY(board().store().complete(id, Completion{u"r"_s, {}, {}, run}).ok());
+
+        // WHEN its supervisor starts the worker and records it
+        RunSupervisor::Options options;
+        options.databasePath = board().databasePath();
+        options.taskId = id;
+        options.runId = run;
+        options.claimer = u"w"_s;
+        options.graceMs = 300;
+        options.worker.program = fakeWorker();
+        options.worker.arguments = {u"exit"_s, u"0"_s};
+        options.worker.logPath = QDir(board().home()).absoluteFilePath(u"run.log"_s);
+        options.worker.workingDirectory = board().home();
+        QProcess supervisor;
+        supervisor.setProcessChannelMode(QProcess::ForwardedChannels);
+        supervisor.start(testSupervisor(), RunSupervisor::arguments(options));
+        QVERIFY(supervisor.waitForFinished(30000));
+
+        // THEN the run keeps its outcome and gains the worker's pid, log and spawned event
+        QCOMPARE(supervisor.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(supervisor.exitCode(), 0);
+        const Run recorded = lastRun(id);
+        QCOMPARE(recorded.outcome, u"completed"_s);
+        QVERIFY(recorded.pid.has_value());
+        QCOMPARE(recorded.logPath, options.worker.logPath);
+        QVERIFY(eventKinds(board(), id).contains(u"spawned"_s));
+        QCOMPARE(task(board(), id).status, TaskStatus::Done);
+    }
+
     void shouldStartNewReadyWorkFromChangeFeed()
     {
         // GIVEN a watching dispatcher whose safety-net timer is an hour away
