@@ -9,6 +9,7 @@
 #include <QRandomGenerator>
 #include <QSqlDriver>
 #include <QSqlError>
+#include <QSqlQuery>
 #include <QThread>
 
 #include <sqlite3.h>

@@ -5,7 +5,6 @@
 #include "sqldialect.h"
 
 #include <QSqlDatabase>
-#include <QSqlQuery>
 #include <QString>
 
 #include <memory>

@@ -90,6 +90,7 @@ private Q_SLOTS:
         insert.addBindValue(2);
         insert.addBindValue(std::optional<qint64>(5));
         QVERIFY(insert.exec());
+        QCOMPARE(insert.lastInsertId(), 2);
         QCOMPARE(stored(1), u"null:"_s);
         QCOMPARE(stored(2), u"integer:5"_s);
     }
