@@ -11,7 +11,8 @@ namespace {
 
 struct Migration {
     int version;
-    // %AUTOKEY% and %ROWKEY% stand for the dialect's auto-numbered keys (SqlDialect).
+    // %AUTOKEY% and %ROWKEY% stand for the dialect's auto-numbered keys, %RANDOMHEX2% for
+    // two random bytes in hex (SqlDialect).
     QStringList statements;
 };
 
@@ -167,6 +168,12 @@ const QList<Migration> &migrations()
              u"DROP TABLE events"_s,
              u"ALTER TABLE events_v2 RENAME TO events"_s,
          }},
+        // Version 3 gives the board a random prefix for the ids of new tasks, whose rest
+        // now counts up (TaskStore::newTaskId): see there why.
+        {3,
+         {
+             u"INSERT INTO qanban_meta (key, value) VALUES ('task_id_prefix', %RANDOMHEX2%)"_s,
+         }},
     };
     return list;
 }
@@ -195,6 +202,7 @@ QStringList SchemaMigrator::statementsOf(int version, const SqlDialect &dialect)
         for (QString statement : migration.statements) {
             statement.replace(u"%AUTOKEY%"_s, dialect.autoIncrementKey());
             statement.replace(u"%ROWKEY%"_s, dialect.rowIdKey());
+            statement.replace(u"%RANDOMHEX2%"_s, dialect.randomHex(2));
             statements << statement;
         }
     }

@@ -19,6 +19,8 @@ public:
     QString autoIncrementKey() const;
     // Column type of an auto-numbered primary key: one more than the largest.
     QString rowIdKey() const;
+    // An expression for `bytes` random bytes as lowercase hex digits.
+    QString randomHex(int bytes) const;
     // Starts a write transaction that holds the write lock from its first statement,
     // so a read-then-write inside it can never fail to upgrade its lock.
     QString beginWrite() const;

@@ -151,12 +151,19 @@ private:
     Result<Task> unblockLoaded(Task task);
     Result<Task> reopenLoaded(Task task, TaskStatus to, const QString &cancelReason);
     Result<bool> isAncestor(const QString &candidate, const QString &of);
+    // Where a new card goes: the end of its column, and the next event's id.
+    struct BoardEnd {
+        qint64 rank = 0;
+        qint64 nextEventId = 0;
+    };
+    Result<BoardEnd> boardEnd(TaskStatus status, bool archived);
     Result<qint64> nextRank(TaskStatus status, bool archived);
     Result<Task> reload(const QString &id) { return m_queries.task(id); }
-    QString newTaskId();
+    Result<QString> newTaskId(qint64 createdEventId);
     static void clearClaim(Task &task);
 
     Database &m_database;
     TaskQueries m_queries;
     Clock m_clock;
+    QString m_taskIdPrefix; // read from the board on the first create
 };

@@ -559,6 +559,15 @@ private Q_SLOTS:
         QCOMPARE(scalar(database, u"SELECT MAX(id) FROM events"_s).toLongLong(), 42);
         QCOMPARE(scalar(database, u"SELECT MAX(id) FROM comments"_s).toLongLong(), 10);
 
+        // AND version 3 gave the board an id prefix: a new task is numbered after it
+        const QString prefix =
+            scalar(database, u"SELECT value FROM qanban_meta WHERE key = 'task_id_prefix'"_s)
+                .toString();
+        QCOMPARE(prefix.size(), 4);
+        Result<Task> added = store.create(NewTask{.title = u"after the migration"_s});
+        QVERIFY2(added, qPrintable(added.error().message));
+        QCOMPARE(added->id, u"t_"_s + prefix + u"000002b"_s);
+
         // AND each task's history is its own events, old and new, in order
         const auto eventIds = [&store](const QString &taskId) {
             QList<qint64> ids;

@@ -5,6 +5,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QSqlQuery>
 
 #include <functional>
@@ -946,6 +947,46 @@ private Q_SLOTS:
         QVERIFY(!task.currentRunId);
         QCOMPARE(created.id, task.id);
         QCOMPARE(created.rank, task.rank);
+    }
+
+    void shouldNumberNewTaskIdsAfterTheBoardsPrefix()
+    {
+        // GIVEN a board and its recorded id prefix
+        Board board;
+        QSqlQuery query(board.temp().database().connection());
+        QVERIFY(query.exec(u"SELECT value FROM qanban_meta WHERE key = 'task_id_prefix'"_s));
+        QVERIFY(query.next());
+        const QString prefix = u"t_"_s + query.value(0).toString();
+        query.finish();
+        QVERIFY2(QRegularExpression(u"^t_[0-9a-f]{4}$"_s).match(prefix).hasMatch(),
+                 qPrintable(prefix));
+
+        // WHEN three tasks are created
+        const QStringList ids = {board.add(u"A"_s), board.add(u"B"_s), board.add(u"C"_s)};
+
+        // THEN each id is the prefix and its created event's id in seven hex digits,
+        // so ids grow with the board
+        for (const QString &id : ids) {
+            QVERIFY(query.exec(u"SELECT id FROM events WHERE task_id = '%1' "
+                               "AND kind = 'created'"_s.arg(id)));
+            QVERIFY(query.next());
+            const qint64 eventId = query.value(0).toLongLong();
+            QCOMPARE(id, prefix + u"%1"_s.arg(eventId, 7, 16, QLatin1Char('0')));
+            query.finish();
+        }
+        QVERIFY(ids[0] < ids[1] && ids[1] < ids[2]);
+
+        // WHEN the event log reaches eight hex digits
+        QVERIFY(query.exec(u"INSERT INTO events (id, task_id, kind, created_at) "
+                           "VALUES (%1, '%2', 'commented', 1)"_s.arg(0xffffffe).arg(ids[0])));
+        const QString seventh = board.add(u"D"_s);
+        const QString eighth = board.add(u"E"_s);
+
+        // THEN the number takes nine: a new id is never twelve hex digits long, like the
+        // random ids of older boards, so it can never meet one of them
+        QCOMPARE(seventh, prefix + u"fffffff"_s);
+        QCOMPARE(eighth, prefix + u"010000000"_s);
+        QCOMPARE(board.task(u"E"_s).title, u"E"_s);
     }
 
     void shouldAcceptTheWorkspaceKinds_data()
