@@ -136,25 +136,7 @@ Result<void> Database::takeNativeHandle()
                          u"the Qt SQLite driver's connection is not one to %1 (is Qt built "
                          "with its own SQLite?); the board was not changed"_s.arg(m_path));
     }
-    sqlite3_busy_handler(m_handle, &Database::waitWhileBusy, this);
     return {};
-}
-
-int Database::waitWhileBusy(void *database, int attempt)
-{
-    // Replaces the busy timeout QSQLITE sets, whose handler sleeps 1, 2, 5, 10 ms and
-    // longer: a command holds the write lock for a fraction of a millisecond, so the
-    // lock went idle while its waiters slept, and one process took it again and again.
-    // Short sleeps first; longer ones once the holder is clearly a long transaction.
-    auto *self = static_cast<Database *>(database);
-    if (attempt == 0)
-        self->m_busySince.start();
-    const qint64 waited = self->m_busySince.elapsed();
-    if (waited >= busyTimeoutMs)
-        return 0;
-    const unsigned long sleepUs = waited < 20 ? 50 : (waited < 500 ? 500 : 5000);
-    QThread::usleep(sleepUs + QRandomGenerator::global()->bounded(int(2 * sleepUs)));
-    return 1;
 }
 
 Result<int> Database::readSchemaVersion(bool *isEmpty)

@@ -4,7 +4,6 @@
 #include "result.h"
 #include "sqldialect.h"
 
-#include <QElapsedTimer>
 #include <QSqlDatabase>
 #include <QString>
 
@@ -66,8 +65,6 @@ private:
     void rollback();
     bool shouldRetry(const Error &error, int attempt) const;
     void backOff(int attempt) const;
-    // SQLite's busy handler for this connection: waits for another writer's lock.
-    static int waitWhileBusy(void *database, int attempt);
 
     QString m_path;
     QString m_connectionName;
@@ -75,7 +72,6 @@ private:
     int m_schemaVersion = 0;
     // The connection QtSql opened, for the kernel's own statements.
     sqlite3 *m_handle = nullptr;
-    QElapsedTimer m_busySince; // how long waitWhileBusy has waited for the current lock
     // Every statement is looked up on every use, and SipHash over a whole statement
     // cost more than running a one-row one. Its length and ends tell statements apart
     // well enough; equality still compares the whole text.

@@ -181,11 +181,11 @@ private Q_SLOTS:
         // WHEN its connection is asked for its settings
         Database &database = board.database();
 
-        // THEN WAL, synchronous=FULL and foreign keys are in force (the kernel's own busy
-        // handler, which PRAGMA busy_timeout cannot show, has a test of its own below)
+        // THEN WAL, synchronous=FULL, foreign keys and a busy timeout are in force
         QCOMPARE(pragma(database, u"journal_mode"_s).toString(), u"wal"_s);
         QCOMPARE(pragma(database, u"synchronous"_s).toInt(), 2);
         QCOMPARE(pragma(database, u"foreign_keys"_s).toInt(), 1);
+        QVERIFY(pragma(database, u"busy_timeout"_s).toInt() > 0);
     }
 
     void shouldConfigureAReopenedBoardToo()
@@ -202,6 +202,7 @@ private Q_SLOTS:
         QCOMPARE(pragma(board.database(), u"journal_mode"_s).toString(), u"wal"_s);
         QCOMPARE(pragma(board.database(), u"synchronous"_s).toInt(), 2);
         QCOMPARE(pragma(board.database(), u"foreign_keys"_s).toInt(), 1);
+        QVERIFY(pragma(board.database(), u"busy_timeout"_s).toInt() > 0);
     }
 
     void shouldEnforceForeignKeys()
