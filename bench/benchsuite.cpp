@@ -161,12 +161,17 @@ BenchReport BenchSuite::run()
         return report;
     }
 
-    describeMethod(report, root.path(), m_journalMode, m_synchronous, before->sqliteVersion);
+    describeMethod(report, root.path(), before->sqliteVersion);
     if (before->synchronous != 2 || before->journalMode != "wal"_L1) {
         report.addError(
             u"the raw probe ran with journal_mode=%1, synchronous=%2, not WAL and FULL"_s
                 .arg(before->journalMode)
                 .arg(before->synchronous));
+    }
+    if (before->pageSize != m_kernelSettings.pageSize) {
+        report.addError(u"the raw probe's pages were %1 bytes, the boards' %2"_s
+                            .arg(before->pageSize)
+                            .arg(m_kernelSettings.pageSize));
     }
     const BenchReport::Figure insert =
         rawFigure(u"raw_insert"_s, u"raw INSERT transactions"_s, before->insertRuns,
@@ -202,8 +207,8 @@ BenchReport BenchSuite::run()
     return report;
 }
 
-void BenchSuite::describeMethod(BenchReport &report, const QString &root, const QString &journal,
-                                int synchronous, const QString &sqliteVersion) const
+void BenchSuite::describeMethod(BenchReport &report, const QString &root,
+                                const QString &sqliteVersion) const
 {
     QStringList sizes;
     for (int size : m_options.sizes)
@@ -220,9 +225,12 @@ void BenchSuite::describeMethod(BenchReport &report, const QString &root, const 
     report.addMethod(
         u"sqlite"_s, u"SQLite"_s,
         u"%1 through Qt %2 QSQLITE"_s.arg(sqliteVersion, QString::fromLatin1(qVersion())));
+    const KernelBench::Settings &kernel = m_kernelSettings;
     report.addMethod(u"durability"_s, u"kernel connection"_s,
-                     u"journal_mode=%1, synchronous=%2 (%3), one transaction per command"_s.arg(
-                         journal, QString::number(synchronous), synchronousName(synchronous)));
+                     u"journal_mode=%1, synchronous=%2 (%3), page_size=%4 (the raw probe's too), "
+                     "one transaction per command"_s.arg(
+                         kernel.journalMode, QString::number(kernel.synchronous),
+                         synchronousName(kernel.synchronous), QString::number(kernel.pageSize)));
     report.addMethod(u"sizes"_s, u"board sizes"_s, sizes.join(u", "_s));
     report.addMethod(u"raw"_s, u"raw ceiling"_s,
                      u"BEGIN IMMEDIATE; one prepared INSERT (or UPDATE of a random row of 1 000); "
@@ -288,11 +296,8 @@ bool BenchSuite::runBoard(int size, int repeat, const QString &root, Samples &sa
         KernelBench bench(QDir(home).absoluteFilePath(u"qanban.db"_s));
         if (Result<void> opened = bench.open(); !opened)
             return failed(u"open"_s, opened.error());
-        if (m_synchronous < 0) {
-            const KernelBench::Settings settings = bench.settings();
-            m_journalMode = settings.journalMode;
-            m_synchronous = settings.synchronous;
-        }
+        if (m_kernelSettings.synchronous < 0)
+            m_kernelSettings = bench.settings();
 
         const double rawInsertBefore = ceilingNow(true);
         Result<double> created = bench.createTasks(size);

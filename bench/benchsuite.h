@@ -2,6 +2,7 @@
 
 #include "benchoptions.h"
 #include "benchreport.h"
+#include "kernelbench.h"
 #include "rawsqliteprobe.h"
 
 #include <QString>
@@ -20,13 +21,13 @@ public:
 private:
     struct Samples;
 
-    void describeMethod(BenchReport &report, const QString &root, const QString &journal,
-                        int synchronous, const QString &sqliteVersion) const;
+    void describeMethod(BenchReport &report, const QString &root,
+                        const QString &sqliteVersion) const;
     bool runBoard(int size, int repeat, const QString &root, Samples &samples, BenchReport &report);
     void addFigures(BenchReport::Section &section, const Samples &samples, double rawInsert,
                     double rawUpdate) const;
 
     BenchOptions m_options;
-    QString m_journalMode;
-    int m_synchronous = -1;
+    KernelBench::Settings m_kernelSettings; // read from the first board
+
 };

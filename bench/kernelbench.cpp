@@ -205,5 +205,7 @@ KernelBench::Settings KernelBench::settings()
         settings.journalMode = query.value(0).toString();
     if (query.exec(u"PRAGMA synchronous"_s) && query.next())
         settings.synchronous = query.value(0).toInt();
+    if (query.exec(u"PRAGMA page_size"_s) && query.next())
+        settings.pageSize = query.value(0).toInt();
     return settings;
 }

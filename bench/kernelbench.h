@@ -19,6 +19,7 @@ public:
     struct Settings {
         QString journalMode;
         int synchronous = -1; // 2 is FULL
+        int pageSize = 0;
     };
     struct FileSize {
         qint64 databaseBytes = 0; // after a full checkpoint, so the WAL holds nothing

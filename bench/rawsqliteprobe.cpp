@@ -1,5 +1,6 @@
 #include "rawsqliteprobe.h"
 
+#include "database.h"
 #include "preparedstatement.h"
 
 #include <QDir>
@@ -79,7 +80,8 @@ Result<RawSqliteProbe::Ceiling> RawSqliteProbe::measure(int repeats)
                 return makeError(ErrorCode::Database, u"raw probe: cannot open %1"_s.arg(path));
             QSqlQuery setup(db);
             for (const QString &sql :
-                 {u"PRAGMA journal_mode=WAL"_s, u"PRAGMA synchronous=FULL"_s,
+                 {u"PRAGMA page_size=%1"_s.arg(Database::newBoardPageSize),
+                  u"PRAGMA journal_mode=WAL"_s, u"PRAGMA synchronous=FULL"_s,
                   u"CREATE TABLE t (id INTEGER PRIMARY KEY, k INTEGER NOT NULL, "
                   "v TEXT NOT NULL)"_s}) {
                 if (!setup.exec(sql))
@@ -87,12 +89,14 @@ Result<RawSqliteProbe::Ceiling> RawSqliteProbe::measure(int repeats)
             }
             if (!setup.exec(
                     u"SELECT sqlite_version(), (SELECT journal_mode FROM pragma_journal_mode), "
-                    "(SELECT synchronous FROM pragma_synchronous)"_s) ||
+                    "(SELECT synchronous FROM pragma_synchronous), "
+                    "(SELECT page_size FROM pragma_page_size)"_s) ||
                 !setup.next())
                 return failure(setup, u"read the settings"_s);
             ceiling.sqliteVersion = setup.value(0).toString();
             ceiling.journalMode = setup.value(1).toString();
             ceiling.synchronous = setup.value(2).toInt();
+            ceiling.pageSize = setup.value(3).toInt();
             setup.finish();
 
             // The kernel's own statement class on the driver's connection: the probe

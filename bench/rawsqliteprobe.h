@@ -19,6 +19,7 @@ public:
         QString sqliteVersion;
         QString journalMode;
         int synchronous = -1; // as PRAGMA synchronous reads back: 2 is FULL
+        int pageSize = 0;
     };
 
     // directory: where the probe's own database file is made.

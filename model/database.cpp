@@ -179,6 +179,17 @@ Result<void> Database::validateAndMigrate()
     if (*version > SchemaMigrator::latestVersion())
         return newerBoard(m_path, *version);
 
+    // A command changes a few small rows in a handful of B-trees, and every page it
+    // changes is a frame the commit writes and fsyncs: with 1 KiB pages a claim or a
+    // complete flushes a quarter of the bytes that 4 KiB pages would (docs/performance.md).
+    // The size is fixed once the file has its first page, so only a new board takes it.
+    if (isEmpty) {
+        if (Result<void> done = execDirect(u"PRAGMA page_size=%1"_s.arg(newBoardPageSize),
+                                           "set the page size");
+            !done)
+            return done;
+    }
+
     // Switching to WAL needs a moment of exclusive access; several processes opening a
     // new board at once can meet here, so a busy answer is retried like a write.
     for (int attempt = 0;; ++attempt) {

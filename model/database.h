@@ -55,6 +55,9 @@ public:
     // The newest schema this build understands.
     static int currentSchemaVersion();
 
+    // The page size of a board this build creates. An older board keeps its own.
+    static constexpr int newBoardPageSize = 1024;
+
 private:
     Database(const QString &path, const QString &connectionName);
     Result<void> takeNativeHandle();

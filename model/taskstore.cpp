@@ -142,11 +142,11 @@ Result<QString> TaskStore::newTaskId(qint64 createdEventId)
 {
     // A new id is the board's random prefix and then the id of the task's created event,
     // so ids grow: a create then writes the end of the id index, where a random id wrote
-    // one of its leaf pages at random. At 10,000 tasks that lifted SQLite's own create
-    // rate from 0.77 to 0.87 of a one-row INSERT (docs/performance.md). The prefix keeps
-    // a new board in the same home from reusing an old board's scratch folders. At least
-    // seven digits follow it, and never eight, so a new id is never twelve hex digits
-    // long like the random ids of schema versions 1 and 2 and cannot meet one of them.
+    // one of its leaf pages at random (create went from 0.64 to 0.73 of a raw INSERT at
+    // 100,000 tasks; docs/performance.md). The prefix keeps a new board in the same home
+    // from reusing an old board's ids and scratch folders. At least seven digits follow
+    // it, and never eight, so a new id is never twelve hex digits long like the random
+    // ids of schema versions 1 and 2, and cannot meet one of them.
     if (m_taskIdPrefix.isEmpty()) {
         PreparedStatement &query = m_database.prepare(
             u"SELECT value FROM qanban_meta WHERE key = 'task_id_prefix'"_s);

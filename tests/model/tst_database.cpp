@@ -181,11 +181,13 @@ private Q_SLOTS:
         // WHEN its connection is asked for its settings
         Database &database = board.database();
 
-        // THEN WAL, synchronous=FULL, foreign keys and a busy timeout are in force
+        // THEN WAL, synchronous=FULL, foreign keys and a busy timeout are in force, and
+        // the new board has the small pages of a new board
         QCOMPARE(pragma(database, u"journal_mode"_s).toString(), u"wal"_s);
         QCOMPARE(pragma(database, u"synchronous"_s).toInt(), 2);
         QCOMPARE(pragma(database, u"foreign_keys"_s).toInt(), 1);
         QVERIFY(pragma(database, u"busy_timeout"_s).toInt() > 0);
+        QCOMPARE(pragma(database, u"page_size"_s).toInt(), Database::newBoardPageSize);
     }
 
     void shouldConfigureAReopenedBoardToo()
@@ -544,6 +546,9 @@ private Q_SLOTS:
         Result<Task> child = store.queries().task(u"t_child"_s);
         QVERIFY2(child, qPrintable(child.error().message));
         QCOMPARE(child->parents, QStringList{u"t_parent"_s});
+
+        // AND the board keeps the page size it was made with
+        QCOMPARE(scalar(database, u"PRAGMA page_size"_s).toInt(), 4096);
 
         // AND version 2's indexes replaced version 1's, with no AUTOINCREMENT left
         QCOMPARE(scalar(database, u"SELECT group_concat(name) FROM (SELECT name FROM "
