@@ -143,10 +143,11 @@ Result<QString> TaskStore::newTaskId(qint64 createdEventId)
     // A new id is the board's random prefix and then the id of the task's created event,
     // so ids grow: a create then writes the end of the id index, where a random id wrote
     // one of its leaf pages at random (create went from 0.64 to 0.73 of a raw INSERT at
-    // 100,000 tasks; docs/performance.md). The prefix keeps a new board in the same home
-    // from reusing an old board's ids and scratch folders. At least seven digits follow
-    // it, and never eight, so a new id is never twelve hex digits long like the random
-    // ids of schema versions 1 and 2, and cannot meet one of them.
+    // 100,000 tasks; docs/performance.md). The prefix makes it unlikely (1 in 65,536)
+    // that a new board in the same home hands out an old board's ids, and with them its
+    // scratch folders. At least seven digits follow it, and never eight, so a new id is
+    // never twelve hex digits long like the random ids of schema versions 1 and 2, and
+    // cannot meet one of them.
     if (m_taskIdPrefix.isEmpty()) {
         PreparedStatement &query = m_database.prepare(
             u"SELECT value FROM qanban_meta WHERE key = 'task_id_prefix'"_s);
