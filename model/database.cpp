@@ -69,6 +69,12 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, OpenMode m
     const QFileInfo info(path);
     if (info.exists() && info.isDir())
         return makeError(ErrorCode::Database, u"%1 is a folder, not a database"_s.arg(path));
+    // An empty file would open as a new, empty board. That is right for a file made to
+    // hold one (mktemp), but a caller that needs an existing board is handed a lost one.
+    if (mode == OpenMode::MustExist && info.exists() && info.isFile() && info.size() == 0) {
+        return makeError(ErrorCode::NotFound,
+                         u"%1 is empty (0 bytes), not a board; it was left as it is"_s.arg(path));
+    }
     if (!info.exists()) {
         if (mode == OpenMode::MustExist)
             return makeError(ErrorCode::NotFound, u"no database at %1"_s.arg(path));

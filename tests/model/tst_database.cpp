@@ -6,6 +6,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QSemaphore>
 #include <QSqlError>
@@ -271,6 +272,31 @@ private Q_SLOTS:
         QVERIFY(!QFile::exists(dir.filePath(u"missing"_s)));
     }
 
+    void shouldRefuseAnEmptyFileThatMustExist()
+    {
+        // GIVEN an empty file where a board should be
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"board.db"_s);
+        QFile empty(path);
+        QVERIFY(empty.open(QIODevice::WriteOnly));
+        empty.close();
+
+        // WHEN it is opened with MustExist
+        Result<std::unique_ptr<Database>> opened =
+            Database::open(path, Database::OpenMode::MustExist);
+
+        // THEN it is refused, saying why, and left empty
+        QVERIFY(!opened);
+        QCOMPARE(opened.error().code, ErrorCode::NotFound);
+        QVERIFY2(opened.error().message.contains(u"empty"_s), qPrintable(opened.error().message));
+        QCOMPARE(QFileInfo(path).size(), 0);
+
+        // AND a caller that may create a board makes one in it
+        Result<std::unique_ptr<Database>> created = Database::open(path);
+        QVERIFY2(created, qPrintable(created.error().message));
+        QCOMPARE((*created)->schemaVersion(), Database::currentSchemaVersion());
+    }
+
     void shouldOpenAnExistingBoardThatMustExist()
     {
         // GIVEN a board with a task, closed
@@ -438,7 +464,6 @@ private Q_SLOTS:
             u"CREATE TABLE qanban_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"_s,
             u"INSERT INTO qanban_meta (key, value) VALUES ('schema_version', '0'), "
             "('board_name', 'fleet')"_s};
-        QTest::newRow("empty file") << QStringList{};
     }
 
     void shouldMigrateAnOlderBoard()
