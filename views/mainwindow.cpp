@@ -23,6 +23,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QScreen>
 #include <QSet>
 #include <QStatusBar>
 #include <QToolBar>
@@ -126,7 +127,12 @@ MainWindow::MainWindow(TaskService *service, BoardModel *model, QWidget *parent)
     connect(m_tray, &TrayIcon::quitRequested, qApp, &QApplication::quit);
     if (m_tray->isAvailable())
         m_tray->show();
-    resize(1480, 860);
+    // Room for six columns, but never more than the screen it opens on leaves free:
+    // a window wider than the screen hides the last column and the toolbar's end.
+    QSize size(1480, 860);
+    if (const QScreen *opensOn = screen())
+        size = size.boundedTo(opensOn->availableGeometry().size() * 0.92);
+    resize(size);
 }
 
 MainWindow::~MainWindow() = default;

@@ -157,6 +157,7 @@ bool BoardBench::run()
     TaskService service(path);
     BoardModel model(&service);
     MainWindow window(&service, &model);
+    window.resize(1480, 860); // the same size whatever screen the platform reports
     ColumnView *ready = window.board()->columnView(TaskStatus::Ready);
     PaintWatch firstPaint(ready->viewport(), &clock);
     QSignalSpy loaded(&model, &BoardModel::loaded);
