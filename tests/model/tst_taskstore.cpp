@@ -979,13 +979,13 @@ private Q_SLOTS:
         // WHEN the event log reaches eight hex digits
         QVERIFY(query.exec(u"INSERT INTO events (id, task_id, kind, created_at) "
                            "VALUES (%1, '%2', 'commented', 1)"_s.arg(0xffffffe).arg(ids[0])));
-        const QString seventh = board.add(u"D"_s);
-        const QString eighth = board.add(u"E"_s);
+        const QString sevenDigits = board.add(u"D"_s);
+        const QString nineDigits = board.add(u"E"_s);
 
         // THEN the number takes nine: a new id is never twelve hex digits long, like the
         // random ids of older boards, so it can never meet one of them
-        QCOMPARE(seventh, prefix + u"fffffff"_s);
-        QCOMPARE(eighth, prefix + u"010000000"_s);
+        QCOMPARE(sevenDigits, prefix + u"fffffff"_s);
+        QCOMPARE(nineDigits, prefix + u"010000000"_s);
         QCOMPARE(board.task(u"E"_s).title, u"E"_s);
     }
 
