@@ -174,6 +174,22 @@ const QList<Migration> &migrations()
          {
              u"INSERT INTO qanban_meta (key, value) VALUES ('task_id_prefix', %RANDOMHEX2%)"_s,
          }},
+        // Version 4 keeps long bodies out of the task row. SQLite rewrites a row's
+        // overflow pages whenever the row changes size, which every claim and complete
+        // does: with an 8 KB body that was 20 pages a command instead of 5. A body longer
+        // than TaskStore's limit lives in task_bodies, and the row has an empty body and
+        // body_apart = 1.
+        {4,
+         {
+             u"CREATE TABLE task_bodies ("
+             "task_id TEXT PRIMARY KEY REFERENCES tasks(id),"
+             "body TEXT NOT NULL)"_s,
+             u"ALTER TABLE tasks ADD COLUMN body_apart INTEGER NOT NULL DEFAULT 0"_s,
+             u"INSERT INTO task_bodies (task_id, body) "
+             "SELECT id, body FROM tasks WHERE length(CAST(body AS BLOB)) > 512"_s,
+             u"UPDATE tasks SET body = '', body_apart = 1 "
+             "WHERE id IN (SELECT task_id FROM task_bodies)"_s,
+         }},
     };
     return list;
 }

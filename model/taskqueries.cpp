@@ -77,7 +77,11 @@ TaskQueries::TaskQueries(Database &database) : m_database(database) {}
 
 QString TaskQueries::taskColumns()
 {
-    return u"id, title, body, status, archived, assignee, tenant, priority, sort_rank, "
+    // A long body lives in task_bodies (schema version 4); the lookup runs for those only.
+    return u"id, title, "
+           "CASE WHEN body_apart = 1 THEN (SELECT b.body FROM task_bodies b "
+           "WHERE b.task_id = tasks.id) ELSE body END, "
+           "status, archived, assignee, tenant, priority, sort_rank, "
            "workspace_kind, workspace_path, skills, result, summary, metadata, "
            "consecutive_failures, max_retries, max_runtime, current_run_id, claim_lock, "
            "claim_expires, idempotency_key, block_reason, last_error, retry_after, created_at, "

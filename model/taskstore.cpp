@@ -189,17 +189,42 @@ Result<Task> TaskStore::load(const QString &id)
     return m_queries.task(id);
 }
 
+bool TaskStore::keepsBodyApart(const QString &body)
+{
+    // Three UTF-8 bytes at most per UTF-16 unit: most bodies need no conversion to tell.
+    return body.size() * 3 > bodyInRowLimit && body.toUtf8().size() > bodyInRowLimit;
+}
+
+Result<void> TaskStore::storeBodyApart(const QString &taskId, const QString &body)
+{
+    if (keepsBodyApart(body)) {
+        PreparedStatement &upsert = m_database.prepare(
+            u"INSERT INTO task_bodies (task_id, body) VALUES (?, ?) "
+            "ON CONFLICT (task_id) DO UPDATE SET body = excluded.body"_s);
+        upsert.addBindValue(taskId);
+        upsert.addBindValue(body);
+        return m_database.exec(upsert, "store a long body");
+    }
+    PreparedStatement &remove = m_database.prepare(
+        u"DELETE FROM task_bodies WHERE task_id = ?"_s);
+    remove.addBindValue(taskId);
+    return m_database.exec(remove, "drop a long body");
+}
+
 Result<void> TaskStore::save(const Task &task)
 {
+    const bool bodyApart = keepsBodyApart(task.body);
     PreparedStatement &query = m_database.prepare(
-        u"UPDATE tasks SET title = ?, body = ?, status = ?, archived = ?, assignee = ?, "
+        u"UPDATE tasks SET title = ?, body = ?, body_apart = ?, status = ?, archived = ?, "
+        "assignee = ?, "
         "tenant = ?, priority = ?, sort_rank = ?, workspace_kind = ?, workspace_path = ?, "
         "skills = ?, result = ?, summary = ?, metadata = ?, consecutive_failures = ?, "
         "max_retries = ?, max_runtime = ?, current_run_id = ?, claim_lock = ?, "
         "claim_expires = ?, block_reason = ?, last_error = ?, retry_after = ?, updated_at = ?, "
         "started_at = ?, completed_at = ? WHERE id = ?"_s);
     query.addBindValue(task.title);
-    query.addBindValue(notNull(task.body));
+    query.addBindValue(bodyApart ? u""_s : notNull(task.body));
+    query.addBindValue(bodyApart ? 1 : 0);
     query.addBindValue(TaskStatuses::toString(task.status));
     query.addBindValue(task.archived ? 1 : 0);
     query.addBindValue(nullable(task.assignee));
@@ -225,7 +250,9 @@ Result<void> TaskStore::save(const Task &task)
     query.addBindValue(nullable(task.startedAt));
     query.addBindValue(nullable(task.completedAt));
     query.addBindValue(task.id);
-    return m_database.exec(query, "update a task");
+    if (Result<void> done = m_database.exec(query, "update a task"); !done)
+        return done;
+    return storeBodyApart(task.id, task.body);
 }
 
 Result<void> TaskStore::appendEvent(const QString &taskId, const QString &kind,
@@ -539,13 +566,15 @@ Result<Task> TaskStore::create(const NewTask &spec)
         task.parents = parents;
 
         PreparedStatement &insert = m_database.prepare(
-            u"INSERT INTO tasks (id, title, body, status, assignee, tenant, priority, sort_rank, "
-            "workspace_kind, workspace_path, skills, max_retries, max_runtime, idempotency_key, "
-            "created_at, updated_at, last_event_id) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+            u"INSERT INTO tasks (id, title, body, body_apart, status, assignee, tenant, priority, "
+            "sort_rank, workspace_kind, workspace_path, skills, max_retries, max_runtime, "
+            "idempotency_key, created_at, updated_at, last_event_id) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+        const bool bodyApart = keepsBodyApart(task.body);
         insert.addBindValue(task.id);
         insert.addBindValue(task.title);
-        insert.addBindValue(notNull(task.body));
+        insert.addBindValue(bodyApart ? u""_s : notNull(task.body));
+        insert.addBindValue(bodyApart ? 1 : 0);
         insert.addBindValue(TaskStatuses::toString(task.status));
         insert.addBindValue(nullable(task.assignee));
         insert.addBindValue(nullable(task.tenant));
@@ -562,6 +591,10 @@ Result<Task> TaskStore::create(const NewTask &spec)
         insert.addBindValue(end->nextEventId);
         if (Result<void> done = m_database.exec(insert, "insert a task"); !done)
             return done.error();
+        if (bodyApart) {
+            if (Result<void> stored = storeBodyApart(task.id, task.body); !stored)
+                return stored.error();
+        }
 
         for (const QString &parentId : std::as_const(parents)) {
             PreparedStatement &link = m_database.prepare(

@@ -121,6 +121,9 @@ public:
     // Makes the task's workspace folder (scratch and dir) and records its path.
     Result<Task> resolveWorkspace(const QString &id, const QString &workspacesRoot);
 
+    // A body longer than this, in UTF-8 bytes, is kept out of the task row: SQLite rewrites
+    // a row's overflow pages whenever the row changes size, which claims and completes do.
+    static constexpr qsizetype bodyInRowLimit = 512;
     // The task's own max_retries, else the configured limit, else 2.
     static int effectiveFailureLimit(const Task &task, std::optional<int> configured);
 
@@ -129,6 +132,9 @@ private:
     // load(), refused when runId is not the task's current run.
     Result<Task> loadHolding(const QString &id, qint64 runId);
     Result<void> save(const Task &task);
+    // Puts a long body in task_bodies and a short one nowhere but the row.
+    Result<void> storeBodyApart(const QString &taskId, const QString &body);
+    static bool keepsBodyApart(const QString &body);
     Result<void> appendEvent(const QString &taskId, const QString &kind,
                              const QJsonObject &payload = {});
     Result<void> appendEvent(const QString &taskId, const QString &kind,

@@ -103,8 +103,8 @@ QStringList folderEntries(const QString &path)
     return QDir(path).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden, QDir::Name);
 }
 
-const QStringList boardTables = {u"comments"_s,    u"events"_s, u"links"_s,
-                                 u"qanban_meta"_s, u"runs"_s,   u"tasks"_s};
+const QStringList boardTables = {u"comments"_s, u"events"_s,      u"links"_s, u"qanban_meta"_s,
+                                 u"runs"_s,     u"task_bodies"_s, u"tasks"_s};
 
 // How each kind of file the kernel must refuse is made. All of them are written by
 // hand, with every connection closed before the test looks at the bytes.
@@ -529,6 +529,7 @@ private Q_SLOTS:
                 "('t_child', 'child', 'running', 20, 2, 2)"_s,
                 u"UPDATE tasks SET current_run_id = 7, claim_lock = 'w1', claim_expires = 99 "
                 "WHERE id = 't_child'"_s,
+                u"UPDATE tasks SET body = printf('%.600c', 'x') WHERE id = 't_parent'"_s,
                 u"INSERT INTO links VALUES ('t_parent', 't_child')"_s,
                 u"INSERT INTO runs (id, task_id, claimer, started_at) "
                 "VALUES (3, 't_parent', 'w0', 1)"_s,
@@ -571,6 +572,18 @@ private Q_SLOTS:
         Result<Task> child = store.queries().task(u"t_child"_s);
         QVERIFY2(child, qPrintable(child.error().message));
         QCOMPARE(child->parents, QStringList{u"t_parent"_s});
+
+        // AND version 4 moved the long body out of its row, and it reads back whole
+        Result<Task> parent = store.queries().task(u"t_parent"_s);
+        QVERIFY2(parent, qPrintable(parent.error().message));
+        QCOMPARE(parent->body, QString(600, u'x'));
+        QCOMPARE(scalar(database, u"SELECT body_apart || '/' || body FROM tasks "
+                                  "WHERE id = 't_parent'"_s).toString(),
+                 u"1/"_s);
+        QCOMPARE(scalar(database, u"SELECT length(body) FROM task_bodies "
+                                  "WHERE task_id = 't_parent'"_s).toInt(),
+                 600);
+        QCOMPARE(child->body, QString());
 
         // AND the board keeps the page size it was made with
         QCOMPARE(scalar(database, u"PRAGMA page_size"_s).toInt(), 4096);

@@ -989,6 +989,45 @@ private Q_SLOTS:
         QCOMPARE(board.task(u"E"_s).title, u"E"_s);
     }
 
+    void shouldKeepALongBodyOutOfTheTaskRow()
+    {
+        // GIVEN a board and a body longer than the row keeps, with characters of several
+        // UTF-8 bytes
+        Board board;
+        const QString longBody = u"## Plan\n"_s + QString(300, u'é') + u"\n- done ✓"_s;
+        QVERIFY(longBody.toUtf8().size() > TaskStore::bodyInRowLimit);
+        const auto rowBody = [&board](const QString &id) {
+            QSqlQuery query(board.temp().database().connection());
+            query.exec(u"SELECT body_apart, body, (SELECT COUNT(*) FROM task_bodies "
+                       "WHERE task_id = tasks.id) FROM tasks WHERE id = '%1'"_s.arg(id));
+            query.next();
+            return u"%1 [%2] %3"_s.arg(query.value(0).toString(), query.value(1).toString(),
+                                       query.value(2).toString());
+        };
+
+        // WHEN a task is created with it, and claimed and completed
+        const QString id = board.add(u"Long"_s, NewTask{.body = longBody});
+        QCOMPARE(rowBody(id), u"1 [] 1"_s);
+        const Task claimed = must(board.store().claim(id, u"w1"_s));
+        QVERIFY_OK(board.store().complete(id, Completion{.runId = claimed.currentRunId}));
+
+        // THEN it reads back whole, alone and in the listing
+        QCOMPARE(board.task(u"Long"_s).body, longBody);
+        const QList<Task> listed = must(board.queries().tasks());
+        QCOMPARE(listed.size(), 1);
+        QCOMPARE(listed.constFirst().body, longBody);
+
+        // WHEN it is edited short, and long again
+        QVERIFY_OK(board.store().edit(id, TaskEdit{.body = u"short now"_s}));
+
+        // THEN a short body is back in the row and nowhere else
+        QCOMPARE(rowBody(id), u"0 [short now] 0"_s);
+        QCOMPARE(board.task(u"Long"_s).body, u"short now"_s);
+        QVERIFY_OK(board.store().edit(id, TaskEdit{.body = longBody + u"!"_s}));
+        QCOMPARE(rowBody(id), u"1 [] 1"_s);
+        QCOMPARE(board.task(u"Long"_s).body, longBody + u"!"_s);
+    }
+
     void shouldAcceptTheWorkspaceKinds_data()
     {
         QTest::addColumn<QString>("kind");
