@@ -12,7 +12,7 @@ namespace {
 struct Migration {
     int version;
     // %AUTOKEY% and %ROWKEY% stand for the dialect's auto-numbered keys, %RANDOMHEX2% for
-    // two random bytes in hex (SqlDialect).
+    // two random bytes in hex, %BODYBYTES% for the length of `body` in bytes (SqlDialect).
     QStringList statements;
 };
 
@@ -177,8 +177,8 @@ const QList<Migration> &migrations()
         // Version 4 keeps long bodies out of the task row. SQLite rewrites a row's
         // overflow pages whenever the row changes size, which every claim and complete
         // does: with an 8 KB body that was 20 pages a command instead of 5. A body longer
-        // than TaskStore's limit lives in task_bodies, and the row has an empty body and
-        // body_apart = 1.
+        // than 512 UTF-8 bytes (TaskStore::bodyInRowLimit when this was written) lives in
+        // task_bodies, and the row has an empty body and body_apart = 1.
         {4,
          {
              u"CREATE TABLE task_bodies ("
@@ -186,7 +186,7 @@ const QList<Migration> &migrations()
              "body TEXT NOT NULL)"_s,
              u"ALTER TABLE tasks ADD COLUMN body_apart INTEGER NOT NULL DEFAULT 0"_s,
              u"INSERT INTO task_bodies (task_id, body) "
-             "SELECT id, body FROM tasks WHERE length(CAST(body AS BLOB)) > 512"_s,
+             "SELECT id, body FROM tasks WHERE %BODYBYTES% > 512"_s,
              u"UPDATE tasks SET body = '', body_apart = 1 "
              "WHERE id IN (SELECT task_id FROM task_bodies)"_s,
          }},
@@ -219,6 +219,7 @@ QStringList SchemaMigrator::statementsOf(int version, const SqlDialect &dialect)
             statement.replace(u"%AUTOKEY%"_s, dialect.autoIncrementKey());
             statement.replace(u"%ROWKEY%"_s, dialect.rowIdKey());
             statement.replace(u"%RANDOMHEX2%"_s, dialect.randomHex(2));
+            statement.replace(u"%BODYBYTES%"_s, dialect.byteLength(u"body"_s));
             statements << statement;
         }
     }

@@ -26,6 +26,12 @@ QString SqlDialect::randomHex(int bytes) const
                : u"substr(md5(random()::text), 1, %1)"_s.arg(2 * bytes);
 }
 
+QString SqlDialect::byteLength(const QString &expression) const
+{
+    return m_kind == Kind::Sqlite ? u"length(CAST(%1 AS BLOB))"_s.arg(expression)
+                                  : u"octet_length(%1)"_s.arg(expression);
+}
+
 QString SqlDialect::beginWrite() const
 {
     return m_kind == Kind::Sqlite ? u"BEGIN IMMEDIATE"_s : u"BEGIN"_s;

@@ -21,6 +21,8 @@ public:
     QString rowIdKey() const;
     // An expression for `bytes` random bytes as lowercase hex digits.
     QString randomHex(int bytes) const;
+    // An expression for the length of a text in bytes of UTF-8.
+    QString byteLength(const QString &expression) const;
     // Starts a write transaction that holds the write lock from its first statement,
     // so a read-then-write inside it can never fail to upgrade its lock.
     QString beginWrite() const;
