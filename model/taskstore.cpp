@@ -195,9 +195,9 @@ bool TaskStore::keepsBodyApart(const QString &body)
     return body.size() * 3 > bodyInRowLimit && body.toUtf8().size() > bodyInRowLimit;
 }
 
-Result<void> TaskStore::storeBodyApart(const QString &taskId, const QString &body)
+Result<void> TaskStore::storeBodyApart(const QString &taskId, const QString &body, bool apart)
 {
-    if (keepsBodyApart(body)) {
+    if (apart) {
         PreparedStatement &upsert = m_database.prepare(
             u"INSERT INTO task_bodies (task_id, body) VALUES (?, ?) "
             "ON CONFLICT (task_id) DO UPDATE SET body = excluded.body"_s);
@@ -252,7 +252,7 @@ Result<void> TaskStore::save(const Task &task)
     query.addBindValue(task.id);
     if (Result<void> done = m_database.exec(query, "update a task"); !done)
         return done;
-    return storeBodyApart(task.id, task.body);
+    return storeBodyApart(task.id, task.body, bodyApart);
 }
 
 Result<void> TaskStore::appendEvent(const QString &taskId, const QString &kind,
@@ -592,7 +592,7 @@ Result<Task> TaskStore::create(const NewTask &spec)
         if (Result<void> done = m_database.exec(insert, "insert a task"); !done)
             return done.error();
         if (bodyApart) {
-            if (Result<void> stored = storeBodyApart(task.id, task.body); !stored)
+            if (Result<void> stored = storeBodyApart(task.id, task.body, true); !stored)
                 return stored.error();
         }
 

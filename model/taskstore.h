@@ -132,8 +132,9 @@ private:
     // load(), refused when runId is not the task's current run.
     Result<Task> loadHolding(const QString &id, qint64 runId);
     Result<void> save(const Task &task);
-    // Puts a long body in task_bodies and a short one nowhere but the row.
-    Result<void> storeBodyApart(const QString &taskId, const QString &body);
+    // Puts a body kept apart (keepsBodyApart) in task_bodies, and drops any there for a
+    // body the row holds.
+    Result<void> storeBodyApart(const QString &taskId, const QString &body, bool apart);
     static bool keepsBodyApart(const QString &body);
     Result<void> appendEvent(const QString &taskId, const QString &kind,
                              const QJsonObject &payload = {});
