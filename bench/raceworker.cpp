@@ -67,7 +67,7 @@ int RaceWorker::run()
 
     QStringList candidates;
     while (errors < givingUpErrors) {
-        // The head of the Ready column in board order, read off idx_tasks_status.
+        // The head of the Ready column in board order, read off idx_tasks_unfinished.
         PreparedStatement &ready = database.prepare(
             u"SELECT id FROM tasks WHERE status = 'ready' AND archived = 0 "
             "ORDER BY sort_rank LIMIT %1"_s.arg(candidateWindow));

@@ -258,6 +258,14 @@ PreparedStatement &Database::prepare(const QString &sql)
     return *it->second;
 }
 
+qint64 Database::takeFullScanSteps()
+{
+    qint64 steps = 0;
+    for (auto &[sql, statement] : m_statements)
+        steps += statement->takeFullScanSteps();
+    return steps;
+}
+
 Result<void> Database::exec(PreparedStatement &statement, const char *what)
 {
     if (!statement.exec())

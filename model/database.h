@@ -44,6 +44,9 @@ public:
     Result<void> exec(PreparedStatement &statement, const char *what);
     // One statement through QtSql, for the rare ones (pragmas, migrations).
     Result<void> execDirect(const QString &sql, const char *what);
+    // Full-table scan steps of the kernel's statements since the last call: tests prove
+    // with it that a command or a column's listing finds its rows through an index.
+    qint64 takeFullScanSteps();
     Error errorFrom(const QSqlError &error, const char *what) const;
     Error errorFrom(const PreparedStatement &statement, const char *what) const;
 

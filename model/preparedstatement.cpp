@@ -98,6 +98,11 @@ int PreparedStatement::takeParameter()
     return m_nextParameter++;
 }
 
+qint64 PreparedStatement::takeFullScanSteps()
+{
+    return m_statement ? sqlite3_stmt_status(m_statement, SQLITE_STMTSTATUS_FULLSCAN_STEP, 1) : 0;
+}
+
 bool PreparedStatement::exec()
 {
     m_nextParameter = 1;

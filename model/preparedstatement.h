@@ -69,6 +69,10 @@ public:
     std::optional<qint64> optionalInteger(int column) const;
     QVariant value(int column) const; // QVariant() for NULL
 
+    // Rows SQLite stepped through in full-table scans since the last call (a query an
+    // index should have answered shows up here), counted from zero again after it.
+    qint64 takeFullScanSteps();
+
     // SQLite's extended result code and message of the last failure.
     int errorCode() const { return m_errorCode; }
     const QString &errorText() const { return m_errorText; }

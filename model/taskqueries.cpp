@@ -205,10 +205,8 @@ Result<QList<Task>> TaskQueries::tasks(const TaskFilter &filter)
         conditions << u"archived = 1"_s;
     else if (!filter.includeArchived)
         conditions << u"archived = 0"_s;
-    if (filter.status) {
-        conditions << u"status = ?"_s;
-        values << TaskStatuses::toString(*filter.status);
-    }
+    if (filter.status)
+        conditions << u"status = "_s + TaskStatuses::sqlLiteral(*filter.status);
     if (!filter.assignee.isEmpty()) {
         conditions << u"assignee = ?"_s;
         values << filter.assignee;

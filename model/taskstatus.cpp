@@ -34,6 +34,11 @@ QList<TaskStatus> all()
             TaskStatus::Running, TaskStatus::Blocked, TaskStatus::Done};
 }
 
+QString sqlLiteral(TaskStatus status)
+{
+    return u'\'' + toString(status) + u'\'';
+}
+
 QString allNames()
 {
     QStringList names;

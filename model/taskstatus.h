@@ -15,4 +15,8 @@ QString toString(TaskStatus status);
 std::optional<TaskStatus> fromString(const QString &name);
 QList<TaskStatus> all();
 QString allNames(); // "triage, todo, ready, running, blocked, done" for messages
+// The name as an SQL string literal ('ready'). Queries spell a status out rather than
+// bind it: SQLite can match a bound status to the partial status index only by
+// preparing the statement again whenever the status bound to it changes.
+QString sqlLiteral(TaskStatus status);
 }

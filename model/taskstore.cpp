@@ -306,7 +306,7 @@ Result<int> TaskStore::openParentCount(const QString &id)
 {
     // A parent is open until it is done or archived (an archived parent was dropped).
     // CROSS JOIN keeps links as the outer loop: without table statistics SQLite
-    // otherwise walks every unarchived task through idx_tasks_status, once per call.
+    // otherwise walks every unfinished task through idx_tasks_unfinished, once per call.
     PreparedStatement &query = m_database.prepare(
         u"SELECT COUNT(*) FROM links l CROSS JOIN tasks p WHERE p.id = l.parent_id "
         "AND l.child_id = ? AND p.status <> 'done' AND p.archived = 0"_s);
@@ -456,9 +456,8 @@ Result<TaskStore::BoardEnd> TaskStore::boardEnd(TaskStatus status, bool archived
     // lock is held, so the next event's id is the largest one plus one, as SQLite would
     // number it (a PostgreSQL board would take it from the events' sequence here).
     PreparedStatement &query = m_database.prepare(
-        u"SELECT (SELECT MAX(sort_rank) FROM tasks WHERE status = ? AND archived = ?), "
-        "(SELECT MAX(id) FROM events)"_s);
-    query.addBindValue(TaskStatuses::toString(status));
+        u"SELECT (SELECT MAX(sort_rank) FROM tasks WHERE status = %1 AND archived = ?), "
+        "(SELECT MAX(id) FROM events)"_s.arg(TaskStatuses::sqlLiteral(status)));
     query.addBindValue(archived ? 1 : 0);
     if (Result<void> done = m_database.exec(query, "read the last rank"); !done)
         return done.error();
@@ -779,7 +778,7 @@ Result<Task> TaskStore::placeBefore(const QString &id, const QString &beforeId)
         if (!loaded)
             return loaded;
         Task task = *loaded;
-        const QString status = TaskStatuses::toString(task.status);
+        const QString status = TaskStatuses::sqlLiteral(task.status);
         qint64 rank = 0;
         if (beforeId.isEmpty()) {
             Result<qint64> next = nextRank(task.status, task.archived);
@@ -796,9 +795,8 @@ Result<Task> TaskStore::placeBefore(const QString &id, const QString &beforeId)
             // The card just above, in the column's (sort_rank, id) order: ranks can tie
             // once a column has been renumbered, and a tie leaves no room (renumbered below).
             PreparedStatement &above = m_database.prepare(
-                u"SELECT MAX(sort_rank) FROM tasks WHERE status = ? AND archived = ? "
-                "AND (sort_rank < ? OR (sort_rank = ? AND id < ?)) AND id <> ?"_s);
-            above.addBindValue(status);
+                u"SELECT MAX(sort_rank) FROM tasks WHERE status = %1 AND archived = ? "
+                "AND (sort_rank < ? OR (sort_rank = ? AND id < ?)) AND id <> ?"_s.arg(status));
             above.addBindValue(task.archived ? 1 : 0);
             above.addBindValue(before->rank);
             above.addBindValue(before->rank);
@@ -813,8 +811,8 @@ Result<Task> TaskStore::placeBefore(const QString &id, const QString &beforeId)
             if (before->rank - aboveRank < 2) {
                 // No room left between the two: spread the whole column out again.
                 PreparedStatement &column = m_database.prepare(
-                    u"SELECT id FROM tasks WHERE status = ? AND archived = ? ORDER BY sort_rank, id"_s);
-                column.addBindValue(status);
+                    u"SELECT id FROM tasks WHERE status = %1 AND archived = ? "
+                    "ORDER BY sort_rank, id"_s.arg(status));
                 column.addBindValue(task.archived ? 1 : 0);
                 if (Result<void> done = m_database.exec(column, "read a column"); !done)
                     return done.error();

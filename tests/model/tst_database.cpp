@@ -592,7 +592,7 @@ private Q_SLOTS:
         QCOMPARE(scalar(database, u"SELECT group_concat(name) FROM (SELECT name FROM "
                                   "sqlite_master WHERE type = 'index' AND name LIKE 'idx_%' "
                                   "ORDER BY name)"_s).toString(),
-                 u"idx_comments_task,idx_links_child,idx_tasks_idempotency,idx_tasks_status"_s);
+                 u"idx_comments_task,idx_links_child,idx_tasks_idempotency,idx_tasks_unfinished"_s);
         QCOMPARE(scalar(database, u"SELECT COUNT(*) FROM sqlite_master "
                                   "WHERE sql LIKE '%AUTOINCREMENT%'"_s).toInt(),
                  0);
