@@ -2,6 +2,7 @@
 
 #include "logging.h"
 #include "schemamigrator.h"
+#include "walwritebatching.h"
 
 #include <QAtomicInteger>
 #include <QDir>
@@ -84,6 +85,8 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, OpenMode m
         }
     }
 
+    // Before the first connection opens: a connection keeps the VFS it was opened with.
+    WalWriteBatching::install();
     std::unique_ptr<Database> database(new Database(info.absoluteFilePath(),
                                                     uniqueConnectionName()));
     {

@@ -8,6 +8,8 @@
 //                                         ahead, until every task is done ("won <id>")
 //   raceworker each <db> <name> <ids...>  try to claim each task once, in the given order
 //   raceworker open <db> <name>           open (or create) the board and add one task
+//   raceworker create <db> <name>         add tasks one after another, each id printed
+//                                         once its create committed, until killed
 //   raceworker crash <db> <name> <sql...> run the statements on a plain SQLite connection,
 //                                         then exit without closing it, as a crash would:
 //                                         committed data stays in the -wal file
@@ -104,6 +106,20 @@ int main(int argc, char **argv)
             return fail(u"create: "_s + task.error().message);
         out(u"created "_s + task->id);
         return 0;
+    }
+
+    if (mode == "create"_L1) {
+        Result<std::unique_ptr<Database>> database = Database::open(path);
+        if (!database)
+            return fail(u"open: "_s + database.error().message);
+        TaskStore store(**database);
+        for (int i = 1;; ++i) {
+            Result<Task> task = store.create(NewTask{.title = u"%1 #%2"_s.arg(name).arg(i)});
+            if (!task)
+                return fail(u"create: "_s + task.error().message);
+            out(u"created "_s + task->id);
+            std::fflush(stdout);
+        }
     }
 
     Result<std::unique_ptr<Database>> database =
