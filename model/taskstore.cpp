@@ -745,6 +745,10 @@ Result<Task> TaskStore::reopenLoaded(Task task, TaskStatus to, const QString &ca
         if (!allowed)
             return allowed.error();
         target = *allowed;
+        // Asked for ready while a parent is open, a waiting task stays where it is: there
+        // is nothing to record.
+        if (target == from)
+            return task;
     }
     task.status = target;
     task.blockReason.clear();

@@ -2086,8 +2086,9 @@ private Q_SLOTS:
             << u"Ready"_s << TaskStatus::Triage << u"triage"_s << u""_s << u"moved"_s;
         QTest::newRow("todo to ready")
             << u"Todo"_s << TaskStatus::Ready << u"ready"_s << u""_s << u"moved"_s;
+        // Stays in todo, and a move that moves nothing is not logged.
         QTest::newRow("todo with an open parent to ready")
-            << u"Waiting"_s << TaskStatus::Ready << u"todo"_s << u""_s << u"moved"_s;
+            << u"Waiting"_s << TaskStatus::Ready << u"todo"_s << u""_s << u"created"_s;
         QTest::newRow("triage to ready")
             << u"Triage"_s << TaskStatus::Ready << u"ready"_s << u""_s << u"moved"_s;
         QTest::newRow("ready to blocked")
@@ -2170,6 +2171,23 @@ private Q_SLOTS:
         board.add(u"R"_s);
         const QString before = board.dump();
         QVERIFY_OK(board.store().move(board.id(u"R"_s), TaskStatus::Ready));
+        QCOMPARE(board.dump(), before);
+    }
+
+    void shouldLeaveAWaitingTaskAsItIsWhenMovedToReady()
+    {
+        // GIVEN a task waiting in todo for its open parent
+        Board board;
+        board.add(u"Open"_s);
+        board.addChild(u"Kid"_s, {u"Open"_s});
+        const QString before = board.dump();
+
+        // WHEN the operator moves it to ready, which its open parent turns into todo
+        board.advance(60);
+        const Task task = must(board.store().move(board.id(u"Kid"_s), TaskStatus::Ready));
+
+        // THEN it stays in todo, and nothing is written: no "moved" from todo to todo
+        QCOMPARE(task.status, TaskStatus::Todo);
         QCOMPARE(board.dump(), before);
     }
 
