@@ -41,8 +41,9 @@ public:
     // What `show` reads (the task, its comments, runs and events) for `samples` random
     // tasks; the median in ms.
     Result<double> showTask(int samples);
-    // claim() then complete() of every task created, in order; tasks/s.
-    Result<double> claimAndCompleteAll();
+    // claim() then complete() of `count` of the tasks created, in order from `first`;
+    // their wall time in ns.
+    Result<qint64> claimAndComplete(qsizetype first, qsizetype count);
     QList<InvariantCheck::Finding> checkDrained();
     // A ready parent with `children` waiting children: the complete() that promotes
     // them all; ms. The children are checked to be ready afterwards.

@@ -5,6 +5,8 @@
 #include <QList>
 #include <QString>
 
+#include <memory>
+
 // This machine's physical limit for the kernel's kind of write: one single-row INSERT or
 // UPDATE per transaction, WAL, synchronous=FULL, through the same statement class
 // (PreparedStatement, SQLite's API on the Qt driver's connection) and the same
@@ -24,10 +26,26 @@ public:
 
     // directory: where the probe's own database file is made.
     RawSqliteProbe(const QString &directory, double secondsPerRun);
+    ~RawSqliteProbe();
+    Q_DISABLE_COPY_MOVE(RawSqliteProbe)
 
+    // Opens a fresh probe file, measures `repeats` runs of each statement, and removes it.
     Result<Ceiling> measure(int repeats);
 
+    // The same probe kept open, to run its UPDATE transactions in between the kernel's
+    // own commands: both then see the same minute of the machine.
+    Result<void> open();
+    // `transactions` UPDATE transactions, one after another; their wall time in ns.
+    Result<qint64> timeUpdates(int transactions);
+    // Closes the probe and removes its file (the destructor does too).
+    void close();
+
 private:
+    struct Session;
+    Result<double> transactionsPerSecond(bool insert);
+    QString path() const;
+
     QString m_directory;
     double m_secondsPerRun;
+    std::unique_ptr<Session> m_session;
 };
