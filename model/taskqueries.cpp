@@ -221,34 +221,59 @@ Result<QList<Task>> TaskQueries::tasks(const TaskFilter &filter)
     if (!conditions.isEmpty())
         sql += u" WHERE "_s + conditions.join(u" AND "_s);
 
+    // Room for every task of the board, reserved once: a growing list moved each task
+    // again at every step, into memory touched for the first time, and where a fresh
+    // page costs 10 us (as on the virtual machines measured in docs/performance.md) that
+    // was most of a list's time. Room a filtered list does not use is never touched.
+    PreparedStatement &count = m_database.prepare(u"SELECT COUNT(*) FROM tasks"_s);
+    if (Result<void> done = m_database.exec(count, "count tasks"); !done)
+        return done.error();
+    const qsizetype boardSize = count.next() ? count.integer(0) : 0;
+    count.finish();
+
     PreparedStatement &query = m_database.prepare(sql);
     for (const QVariant &value : std::as_const(values))
         query.addBindValue(value);
     if (Result<void> done = m_database.exec(query, "list tasks"); !done)
         return done.error();
-    QList<Task> unsorted;
+    QList<Task> tasks;
+    tasks.reserve(boardSize);
     QList<std::pair<qint64, qsizetype>> order; // (rank, row as read)
+    order.reserve(boardSize);
     while (query.next()) {
-        unsorted << taskFromRow(query);
-        order.append({unsorted.constLast().rank, order.size()});
+        tasks << taskFromRow(query);
+        order.append({tasks.constLast().rank, order.size()});
     }
     query.finish();
     // ORDER BY sort_rank, id: equal ranks (rare) compare ids byte by byte in UTF-8, as
     // SQLite's BINARY collation does.
-    std::sort(order.begin(), order.end(), [&unsorted](const auto &a, const auto &b) {
+    std::sort(order.begin(), order.end(), [&tasks](const auto &a, const auto &b) {
         if (a.first != b.first)
             return a.first < b.first;
-        return unsorted.at(a.second).id.toUtf8() < unsorted.at(b.second).id.toUtf8();
+        return tasks.at(a.second).id.toUtf8() < tasks.at(b.second).id.toUtf8();
     });
-    QList<Task> tasks;
-    tasks.reserve(unsorted.size());
-    QHash<QString, qsizetype> rowOf;
-    rowOf.reserve(unsorted.size());
-    for (const auto &[rank, row] : std::as_const(order)) {
-        tasks << std::move(unsorted[row]);
-        rowOf.insert(tasks.constLast().id, tasks.size() - 1);
+    // The rows into that order in place, one cycle of the permutation at a time: each
+    // task moves once at most, and rows read in rank order (the usual case) not at all.
+    for (qsizetype start = 0; start < order.size(); ++start) {
+        if (order.at(start).second == start)
+            continue;
+        Task held = std::move(tasks[start]);
+        qsizetype position = start;
+        for (;;) {
+            const qsizetype source = order.at(position).second;
+            order[position].second = position; // in place now
+            if (source == start) {
+                tasks[position] = std::move(held);
+                break;
+            }
+            tasks[position] = std::move(tasks[source]);
+            position = source;
+        }
     }
-    unsorted.clear();
+    QHash<QString, qsizetype> rowOf;
+    rowOf.reserve(tasks.size());
+    for (qsizetype row = 0; row < tasks.size(); ++row)
+        rowOf.insert(tasks.at(row).id, row);
 
     // One pass over the links table beats two queries per task.
     PreparedStatement &links = m_database.prepare(

@@ -1,6 +1,9 @@
 #include "qanbantest.h"
 #include "tempboard.h"
 
+#include <QRandomGenerator>
+#include <QSqlQuery>
+
 #include <source_location>
 
 using namespace Qt::StringLiterals;
@@ -151,6 +154,35 @@ private Q_SLOTS:
         // WHEN it is listed THEN the manual order wins over creation order
         QCOMPARE(board.list(TaskFilter{.status = TaskStatus::Ready}), u"H,A"_s);
         QCOMPARE(board.list(TaskFilter{.assignee = u"coder"_s}), u"H,A,C,E"_s);
+    }
+
+    void shouldListInTheOrderSqlWouldSort()
+    {
+        // GIVEN 40 tasks reordered by hand many times, so that the rows as stored are in
+        // an order far from the column's (long cycles, ranks renumbered and tied)
+        TempBoard board;
+        QStringList ids;
+        for (int i = 0; i < 40; ++i)
+            ids << must(board.store().create(NewTask{.title = u"t%1"_s.arg(i)})).id;
+        QRandomGenerator random(7);
+        for (int move = 0; move < 120; ++move) {
+            const QString moved = ids.at(random.bounded(ids.size()));
+            const QString before = ids.at(random.bounded(ids.size()));
+            if (moved != before)
+                must(board.store().placeBefore(moved, before));
+        }
+        QSqlQuery sorted(board.database().connection());
+        QVERIFY(sorted.exec(u"SELECT id FROM tasks ORDER BY sort_rank, id"_s));
+        QStringList expected;
+        while (sorted.next())
+            expected << sorted.value(0).toString();
+
+        // WHEN the board is listed THEN it comes in SQL's ORDER BY sort_rank, id
+        QStringList listed;
+        for (const Task &task : must(board.queries().tasks()))
+            listed << task.id;
+        QCOMPARE(listed, expected);
+        QVERIFY(listed != ids); // the moves did change the order
     }
 
     void shouldListAnUnfinishedColumnThroughTheIndex_data()
