@@ -18,6 +18,7 @@
 #include <QVariant>
 
 #include <algorithm>
+#include <functional>
 #include <cstdio>
 
 using namespace Qt::StringLiterals;
@@ -34,7 +35,7 @@ constexpr double pythonRawInsert = 8159;
 constexpr double pythonRawUpdate = 7326;
 
 constexpr int fanOutRepeats = 3;
-// Tasks the claim+complete drain runs between two bursts of raw UPDATEs.
+// Tasks created, or claimed and completed, between two bursts of raw transactions.
 constexpr int interleaveChunk = 100;
 // The board the WAL pages are counted on, and the commands each figure averages.
 constexpr int pageSeedTasks = 300;
@@ -117,6 +118,8 @@ struct BenchSuite::Samples {
     // runBoard): drift-free, as both share each minute.
     QList<double> claimCompleteInterleavedRatio;
     QList<double> rawUpdateInterleaved;
+    QList<double> createInterleavedRatio;
+    QList<double> rawInsertInterleaved;
     QList<double> raceRatio;
     QList<BenchReport::InvariantSet> invariants;
     QStringList notes;
@@ -247,10 +250,12 @@ void BenchSuite::describeMethod(BenchReport &report, const QString &root,
                          .arg(m_options.rawRepeats)
                          .arg(m_options.rawSeconds / 2));
     report.addMethod(u"interleaved"_s, u"interleaved"_s,
-                     u"the claim+complete drain runs %1 tasks at a time, and after each chunk a "
-                     "raw probe kept open runs 2 UPDATE transactions per task of it; the "
-                     "interleaved ratio is the raw time over the kernel's, free of the "
-                     "machine's drift"_s.arg(interleaveChunk));
+                     u"create and the claim+complete drain run %1 tasks at a time, and after "
+                     "each chunk a raw probe kept open runs 1 INSERT (create) or 2 UPDATE "
+                     "(claim+complete) transactions per task of it; the ratio the targets are "
+                     "judged on is the raw time over the kernel's, free of the machine's "
+                     "drift; the ratio to the raw runs before and after is shown beside it"_s
+                         .arg(interleaveChunk));
     report.addMethod(u"timing"_s, u"timing"_s,
                      u"wall clock (QElapsedTimer) around public TaskStore/TaskQueries calls; "
                      "each figure is the median of its runs"_s);
@@ -310,16 +315,54 @@ bool BenchSuite::runBoard(int size, int repeat, const QString &root, Samples &sa
         if (m_kernelSettings.synchronous < 0)
             m_kernelSettings = bench.settings();
 
+        // Create and the claim+complete drain run in chunks, and after each chunk a raw
+        // probe kept open runs the raw transactions an ideal kernel would (one INSERT per
+        // create, two UPDATEs per claim+complete): the kernel and its ceiling then share
+        // every minute of the machine, and the ratio of their times holds no drift.
+        const QString interleavedDir = QDir(dir).absoluteFilePath(u"interleaved"_s);
+        QDir().mkpath(interleavedDir);
+        RawSqliteProbe interleaved(interleavedDir, 0);
+        if (Result<void> opened = interleaved.open(); !opened)
+            return failed(u"open the interleaved raw probe"_s, opened.error());
+        struct Interleaved {
+            qint64 kernelNs = 0;
+            qint64 rawNs = 0;
+        };
+        // rawPerTask raw transactions (INSERTs when `insert`) after each chunk of `step`.
+        auto interleave = [&](const std::function<Result<qint64>(int)> &step, bool insert,
+                              int rawPerTask) -> Result<Interleaved> {
+            Interleaved times;
+            for (int done = 0; done < size; done += interleaveChunk) {
+                const int count = std::min(interleaveChunk, size - done);
+                Result<qint64> kernel = step(count);
+                if (!kernel)
+                    return kernel.error();
+                times.kernelNs += *kernel;
+                Result<qint64> raw = insert ? interleaved.timeInserts(rawPerTask * count)
+                                            : interleaved.timeUpdates(rawPerTask * count);
+                if (!raw)
+                    return raw.error();
+                times.rawNs += *raw;
+            }
+            return times;
+        };
+
         const double rawInsertBefore = ceilingNow(true);
-        Result<double> created = bench.createTasks(size);
-        if (!created)
-            return failed(u"create"_s, created.error());
+        Result<Interleaved> creating = interleave(
+            [&](int count) { return bench.createTasks(count); }, true, 1);
+        if (!creating)
+            return failed(u"create"_s, creating.error());
+        const double created = double(size) * 1e9 / double(creating->kernelNs);
         const double rawInsert =
             ceilingAround(rawInsertBefore, ceilingNow(true), samples.rawInsertAroundCreate);
-        samples.create << *created;
+        samples.create << created;
         if (rawInsert > 0)
-            samples.createRatio << *created / rawInsert;
-        progress(u"%1: create %2 tasks/s"_s.arg(label, number(*created)));
+            samples.createRatio << created / rawInsert;
+        samples.createInterleavedRatio << double(creating->rawNs) / double(creating->kernelNs);
+        samples.rawInsertInterleaved << double(size) * 1e9 / double(creating->rawNs);
+        progress(u"%1: create %2 tasks/s, %3 x the raw INSERT interleaved with it"_s.arg(
+            label, number(created),
+            QString::number(samples.createInterleavedRatio.last(), 'f', 2)));
 
         Result<KernelBench::FileSize> createdSize = bench.fileSize();
         if (!createdSize)
@@ -342,28 +385,20 @@ bool BenchSuite::runBoard(int size, int repeat, const QString &root, Samples &sa
         if (Result<void> opened = bench.open(); !opened)
             return failed(u"reopen"_s, opened.error());
 
-        // The drain runs in chunks, and after each chunk the raw probe runs two UPDATE
-        // transactions per task of it: the kernel and the ceiling then share every
-        // minute of the machine, and their times' ratio holds no drift at all.
         const double rawUpdateBefore = ceilingNow(false);
-        RawSqliteProbe interleaved(QDir(dir).absoluteFilePath(u"interleaved"_s), 0);
-        QDir().mkpath(QDir(dir).absoluteFilePath(u"interleaved"_s));
-        if (Result<void> opened = interleaved.open(); !opened)
-            return failed(u"open the interleaved raw probe"_s, opened.error());
-        qint64 kernelNs = 0;
-        qint64 rawNs = 0;
-        for (qsizetype first = 0; first < size; first += interleaveChunk) {
-            const qsizetype count = std::min<qsizetype>(interleaveChunk, size - first);
-            Result<qint64> pairs = bench.claimAndComplete(first, count);
-            if (!pairs)
-                return failed(u"claim+complete"_s, pairs.error());
-            kernelNs += *pairs;
-            Result<qint64> updates = interleaved.timeUpdates(int(2 * count));
-            if (!updates)
-                return failed(u"interleaved raw UPDATEs"_s, updates.error());
-            rawNs += *updates;
-        }
+        qsizetype drainedSoFar = 0;
+        Result<Interleaved> draining = interleave(
+            [&](int count) {
+                Result<qint64> pairs = bench.claimAndComplete(drainedSoFar, count);
+                drainedSoFar += count;
+                return pairs;
+            },
+            false, 2);
+        if (!draining)
+            return failed(u"claim+complete"_s, draining.error());
         interleaved.close();
+        const qint64 kernelNs = draining->kernelNs;
+        const qint64 rawNs = draining->rawNs;
         const double drained = double(size) * 1e9 / double(kernelNs);
         const double rawUpdate =
             ceilingAround(rawUpdateBefore, ceilingNow(false), samples.rawUpdateAroundClaims);
@@ -470,41 +505,53 @@ void BenchSuite::addFigures(BenchReport::Section &section, const Samples &sample
             statement, BenchStats::runs(runs));
     };
 
-    BenchReport::Figure create{u"create"_s, u"create"_s, samples.create, u"tasks/s"_s};
-    create.ratio = ratioOf(samples.createRatio, create.value(), rawInsert);
-    create.note = ceilingNote(u"INSERT"_s, samples.rawInsertAroundCreate);
-    create.ratioBasis = u"x raw INSERT"_s;
-    create.target = u">= 0.70 x raw INSERT"_s;
-    create.met = *create.ratio >= 0.70;
+    // A write phase twice: its ratio to the raw transactions run in between its chunks,
+    // which the target is judged on, and its ratio to the raw runs just before and after
+    // it, which moves with the machine's drift and is shown for comparison.
+    auto interleavedFigure = [&](const QString &key, const QString &label,
+                                 const QList<double> &rates, const QList<double> &ratios,
+                                 const QList<double> &rawRates, const QString &basis,
+                                 const QString &rawWork) {
+        BenchReport::Figure figure{key, label, rates, u"tasks/s"_s};
+        figure.ratio = BenchStats::median(ratios);
+        figure.ratioBasis = u"x "_s + basis;
+        figure.target = u">= 0.70 x "_s + basis;
+        figure.met = *figure.ratio >= 0.70;
+        figure.note = u"%1 run after each %2 tasks of it; ratios per run %3; raw rate in "
+                      "between %4 tx/s"_s.arg(rawWork, number(interleaveChunk),
+                                              BenchStats::runs(ratios, 2),
+                                              BenchStats::runs(rawRates));
+        return figure;
+    };
+
+    BenchReport::Figure create = interleavedFigure(
+        u"create"_s, u"create"_s, samples.create, samples.createInterleavedRatio,
+        samples.rawInsertInterleaved, u"raw INSERT"_s, u"1 raw INSERT transaction per task"_s);
     create.reference = versus(create.value(), pythonCreate, u"tasks/s"_s)
         + u", %1 x its raw INSERT"_s.arg(QString::number(pythonCreate / pythonRawInsert, 'f', 2));
     section.figures << create;
+    BenchReport::Figure createAround{u"create_around"_s, u"create, raw before/after"_s,
+                                     samples.create, u"tasks/s"_s};
+    createAround.ratio = ratioOf(samples.createRatio, createAround.value(), rawInsert);
+    createAround.note = ceilingNote(u"INSERT"_s, samples.rawInsertAroundCreate);
+    createAround.ratioBasis = u"x raw INSERT"_s;
+    section.figures << createAround;
 
-    BenchReport::Figure single{u"claim_complete"_s, u"claim+complete, 1 process"_s,
-                               samples.claimComplete, u"tasks/s"_s};
-    single.ratio = ratioOf(samples.claimCompleteRatio, single.value(), halfUpdate);
-    single.note = ceilingNote(u"UPDATE"_s, samples.rawUpdateAroundClaims);
-    single.ratioBasis = u"x raw UPDATE/2"_s;
-    single.target = u">= 0.70 x raw UPDATE/2"_s;
-    single.met = *single.ratio >= 0.70;
+    BenchReport::Figure single = interleavedFigure(
+        u"claim_complete"_s, u"claim+complete, 1 process"_s, samples.claimComplete,
+        samples.claimCompleteInterleavedRatio, samples.rawUpdateInterleaved,
+        u"raw UPDATE/2"_s, u"2 raw UPDATE transactions per task"_s);
     single.reference = versus(single.value(), pythonClaimComplete, u"tasks/s"_s)
         + u", %1 x its raw UPDATE/2"_s.arg(
             QString::number(pythonClaimComplete / (pythonRawUpdate / 2), 'f', 2));
     section.figures << single;
-
-    BenchReport::Figure interleaved{u"claim_complete_interleaved"_s,
-                                    u"claim+complete, raw interleaved"_s,
-                                    samples.claimComplete, u"tasks/s"_s};
-    interleaved.ratio = BenchStats::median(samples.claimCompleteInterleavedRatio);
-    interleaved.ratioBasis = u"x raw UPDATE/2"_s;
-    interleaved.target = u">= 0.70 x raw UPDATE/2"_s;
-    interleaved.met = *interleaved.ratio >= 0.70;
-    interleaved.note = u"the drain against 2 raw UPDATE transactions per task run after each "
-                       "%1 tasks of it; ratios per run %2; raw UPDATE in between %3 tx/s"_s.arg(
-        number(interleaveChunk),
-        BenchStats::runs(samples.claimCompleteInterleavedRatio, 2),
-        BenchStats::runs(samples.rawUpdateInterleaved));
-    section.figures << interleaved;
+    BenchReport::Figure singleAround{u"claim_complete_around"_s,
+                                     u"claim+complete, raw before/after"_s,
+                                     samples.claimComplete, u"tasks/s"_s};
+    singleAround.ratio = ratioOf(samples.claimCompleteRatio, singleAround.value(), halfUpdate);
+    singleAround.note = ceilingNote(u"UPDATE"_s, samples.rawUpdateAroundClaims);
+    singleAround.ratioBasis = u"x raw UPDATE/2"_s;
+    section.figures << singleAround;
 
     bool raceHeld = true;
     for (const BenchReport::InvariantSet &set : samples.invariants) {

@@ -18,11 +18,6 @@ double msSince(const QElapsedTimer &timer)
     return double(timer.nsecsElapsed()) / 1e6;
 }
 
-double perSecond(qint64 count, const QElapsedTimer &timer)
-{
-    return double(count) * 1e9 / double(timer.nsecsElapsed());
-}
-
 const QStringList assignees = {u"claude"_s, u"codex"_s, u"gemini"_s, u"local"_s, QString()};
 
 } // namespace
@@ -50,11 +45,12 @@ void KernelBench::close()
     m_database.reset();
 }
 
-Result<double> KernelBench::createTasks(int count)
+Result<qint64> KernelBench::createTasks(int count)
 {
     QElapsedTimer timer;
     timer.start();
-    for (int i = 0; i < count; ++i) {
+    const qsizetype first = m_ids.size();
+    for (qsizetype i = first; i < first + count; ++i) {
         Result<Task> task = m_store->create(NewTask{
             .title = u"Benchmark task %1"_s.arg(i + 1),
             .body = u"Measure the kernel; this body is about one line long."_s,
@@ -64,9 +60,9 @@ Result<double> KernelBench::createTasks(int count)
             return task.error();
         m_ids << task->id;
     }
-    const double rate = perSecond(count, timer);
+    const qint64 elapsed = timer.nsecsElapsed();
     m_taskCount += count;
-    return rate;
+    return elapsed;
 }
 
 Result<QList<double>> KernelBench::listTasks(int repeats)

@@ -34,8 +34,9 @@ public:
     // the file can then be copied whole.
     void close();
 
-    // Creates `count` ready tasks, one create() (one transaction) each; tasks/s.
-    Result<double> createTasks(int count);
+    // Creates `count` more ready tasks, one create() (one transaction) each; their wall
+    // time in ns.
+    Result<qint64> createTasks(int count);
     // The whole board through TaskQueries::tasks(), as the board and `list` read it; ms.
     Result<QList<double>> listTasks(int repeats);
     // What `show` reads (the task, its comments, runs and events) for `samples` random

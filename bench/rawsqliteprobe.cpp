@@ -167,28 +167,34 @@ void RawSqliteProbe::close()
         QFile::remove(path() + suffix);
 }
 
+Result<void> RawSqliteProbe::runTransaction(bool insert)
+{
+    Session &session = *m_session;
+    if (!session.begin->exec())
+        return failure(*session.begin, u"begin"_s);
+    PreparedStatement &statement = insert ? *session.insert : *session.update;
+    if (insert)
+        statement.addBindValue(++session.inserted);
+    statement.addBindValue(payload);
+    if (!insert)
+        statement.addBindValue(1 + QRandomGenerator::global()->bounded(tableRows));
+    if (!statement.exec())
+        return failure(statement, insert ? u"insert"_s : u"update"_s);
+    if (!session.commit->exec())
+        return failure(*session.commit, u"commit"_s);
+    return {};
+}
+
 Result<double> RawSqliteProbe::transactionsPerSecond(bool insert)
 {
-    // One statement in its own BEGIN IMMEDIATE / COMMIT until the time is up (and at
-    // least minimumTransactions ran).
-    Session &session = *m_session;
+    // Until the time is up, and at least minimumTransactions.
     const qint64 budget = qint64(m_secondsPerRun * 1e9);
     QElapsedTimer timer;
     timer.start();
     qint64 count = 0;
     while (count < minimumTransactions || timer.nsecsElapsed() < budget) {
-        if (!session.begin->exec())
-            return failure(*session.begin, u"begin"_s);
-        PreparedStatement &statement = insert ? *session.insert : *session.update;
-        if (insert)
-            statement.addBindValue(++session.inserted);
-        statement.addBindValue(payload);
-        if (!insert)
-            statement.addBindValue(1 + QRandomGenerator::global()->bounded(tableRows));
-        if (!statement.exec())
-            return failure(statement, insert ? u"insert"_s : u"update"_s);
-        if (!session.commit->exec())
-            return failure(*session.commit, u"commit"_s);
+        if (Result<void> done = runTransaction(insert); !done)
+            return done.error();
         ++count;
     }
     return double(count) * 1e9 / double(timer.nsecsElapsed());
@@ -216,22 +222,25 @@ Result<RawSqliteProbe::Ceiling> RawSqliteProbe::measure(int repeats)
     return ceiling;
 }
 
-Result<qint64> RawSqliteProbe::timeUpdates(int transactions)
+Result<qint64> RawSqliteProbe::timeTransactions(bool insert, int transactions)
 {
     if (!m_session)
         return makeError(ErrorCode::Database, u"raw probe: not open"_s);
-    Session &session = *m_session;
     QElapsedTimer timer;
     timer.start();
     for (int i = 0; i < transactions; ++i) {
-        if (!session.begin->exec())
-            return failure(*session.begin, u"begin"_s);
-        session.update->addBindValue(payload);
-        session.update->addBindValue(1 + QRandomGenerator::global()->bounded(tableRows));
-        if (!session.update->exec())
-            return failure(*session.update, u"update"_s);
-        if (!session.commit->exec())
-            return failure(*session.commit, u"commit"_s);
+        if (Result<void> done = runTransaction(insert); !done)
+            return done.error();
     }
     return timer.nsecsElapsed();
+}
+
+Result<qint64> RawSqliteProbe::timeInserts(int transactions)
+{
+    return timeTransactions(true, transactions);
+}
+
+Result<qint64> RawSqliteProbe::timeUpdates(int transactions)
+{
+    return timeTransactions(false, transactions);
 }

@@ -35,14 +35,19 @@ public:
     // The same probe kept open, to run its UPDATE transactions in between the kernel's
     // own commands: both then see the same minute of the machine.
     Result<void> open();
-    // `transactions` UPDATE transactions, one after another; their wall time in ns.
+    // `transactions` INSERT (or UPDATE) transactions, one after another; their wall
+    // time in ns.
+    Result<qint64> timeInserts(int transactions);
     Result<qint64> timeUpdates(int transactions);
     // Closes the probe and removes its file (the destructor does too).
     void close();
 
 private:
     struct Session;
+    // One BEGIN IMMEDIATE; INSERT (or UPDATE); COMMIT.
+    Result<void> runTransaction(bool insert);
     Result<double> transactionsPerSecond(bool insert);
+    Result<qint64> timeTransactions(bool insert, int transactions);
     QString path() const;
 
     QString m_directory;
