@@ -114,7 +114,7 @@ struct BenchSuite::Samples {
     QList<double> rawUpdateAroundRace;
     QList<double> createRatio;
     QList<double> claimCompleteRatio;
-    // The same drain against raw UPDATE transactions run in between its chunks (see
+    // Create and the drain against raw transactions run in between their chunks (see
     // runBoard): drift-free, as both share each minute.
     QList<double> claimCompleteInterleavedRatio;
     QList<double> rawUpdateInterleaved;
