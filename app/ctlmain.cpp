@@ -10,8 +10,8 @@
 using namespace Qt::StringLiterals;
 
 // qanbanctl: the scripting and worker interface of the board (see docs/cli.md). Workers
-// call it many times a minute, so it links no GUI library; QtKeychain comes with the
-// dispatcher verbs and is touched only by the verbs that handle secrets.
+// call it many times a minute, so it links no GUI library, and QtKeychain is loaded
+// (from the qanban-keychain module) only by the verbs that handle secrets.
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);

@@ -1,32 +1,56 @@
 #include "secretstore.h"
 
 #include "dispatcherlog.h"
+#include "secretbackend.h"
 
-#include <qt6keychain/keychain.h>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QLibrary>
 
 using namespace Qt::StringLiterals;
 
 namespace {
 
-Error keychainError(const QKeychain::Job *job, const QString &profile, const QString &variable)
+Error keychainError(const SecretBackend::Reply &reply, const QString &profile,
+                    const QString &variable)
 {
-    if (job->error() == QKeychain::EntryNotFound) {
+    if (reply.failure == SecretBackend::Failure::NotFound) {
         return makeError(ErrorCode::NotFound,
                          u"the secret %1 of profile %2 is not set (qanbanctl profile secret set "
                          "%2 %1)"_s.arg(variable, profile));
     }
     return makeError(ErrorCode::Io, u"the keychain is unavailable (secret %1 of profile %2): %3"_s
-                                        .arg(variable, profile, job->errorString()));
+                                        .arg(variable, profile, reply.errorText));
 }
 
-template <typename JobType>
-JobType *newJob(SecretStore *owner, const QString &key)
+// The module's factory, resolved once per process; the module stays loaded for good, as
+// the backends made from it run its code.
+CreateSecretBackend loadFactory(QString *error)
 {
-    auto *job = new JobType(SecretStore::service(), owner);
-    job->setAutoDelete(true);
-    job->setInsecureFallback(false); // plain text in QSettings is not a keychain
-    job->setKey(key);
-    return job;
+    static QString loadError;
+    static const CreateSecretBackend factory = [] {
+        QStringList tried;
+        for (const QString &candidate : SecretStore::moduleCandidates()) {
+            if (!QFileInfo::exists(candidate)) {
+                tried << candidate;
+                continue;
+            }
+            auto *library = new QLibrary(candidate); // never unloaded: see above
+            if (auto create = reinterpret_cast<CreateSecretBackend>(
+                    library->resolve(createSecretBackendSymbol))) {
+                return create;
+            }
+            tried << u"%1 (%2)"_s.arg(candidate, library->errorString());
+            delete library;
+        }
+        loadError = u"the keychain module qanban-keychain cannot be loaded (looked for %1)"_s.arg(
+            tried.join(u", "_s));
+        return CreateSecretBackend(nullptr);
+    }();
+    if (!factory && error)
+        *error = loadError;
+    return factory;
 }
 
 } // namespace
@@ -41,9 +65,27 @@ QString SecretStore::entryKey(const QString &profile, const QString &variable)
     return profile + u'/' + variable;
 }
 
+QStringList SecretStore::moduleCandidates()
+{
+    const QString fileName = QStringLiteral(QANBAN_KEYCHAIN_MODULE_NAME);
+    return {QDir::cleanPath(QCoreApplication::applicationDirPath() + u'/'
+                            + QStringLiteral(QANBAN_KEYCHAIN_MODULE_FROM_BINDIR) + u'/'
+                            + fileName),
+            QStringLiteral(QANBAN_KEYCHAIN_MODULE_BUILD_PATH)};
+}
+
 SecretStore::SecretStore(QObject *parent) : QObject(parent) {}
 
 SecretStore::~SecretStore() = default;
+
+SecretBackend *SecretStore::backend(QString *error)
+{
+    if (!m_backend) {
+        if (CreateSecretBackend create = loadFactory(error))
+            m_backend.reset(create());
+    }
+    return m_backend.get();
+}
 
 void SecretStore::read(const QString &profile, const QStringList &variables, ReadCallback done)
 {
@@ -57,49 +99,60 @@ void SecretStore::readNext(const QString &profile, QStringList remaining, Values
         done(values);
         return;
     }
+    QString error;
+    SecretBackend *keychain = backend(&error);
+    if (!keychain) {
+        qCWarning(lcDispatcher, "%s", qUtf8Printable(error));
+        done(makeError(ErrorCode::Io, error));
+        return;
+    }
     const QString variable = remaining.takeFirst();
-    auto *job = newJob<QKeychain::ReadPasswordJob>(this, entryKey(profile, variable));
-    connect(job, &QKeychain::Job::finished, this,
-            [this, profile, variable, remaining, values, done](QKeychain::Job *finished) {
-                if (finished->error() != QKeychain::NoError) {
-                    const Error error = keychainError(finished, profile, variable);
-                    qCWarning(lcDispatcher, "%s", qUtf8Printable(error.message));
-                    done(error);
-                    return;
-                }
-                Values more = values;
-                more.append(
-                    {variable, static_cast<QKeychain::ReadPasswordJob *>(finished)->textData()});
-                readNext(profile, remaining, more, done);
-            });
-    job->start();
+    keychain->read(service(), entryKey(profile, variable),
+                   [this, profile, variable, remaining, values,
+                    done](const SecretBackend::Reply &reply) {
+                       if (reply.failure != SecretBackend::Failure::None) {
+                           const Error failed = keychainError(reply, profile, variable);
+                           qCWarning(lcDispatcher, "%s", qUtf8Printable(failed.message));
+                           done(failed);
+                           return;
+                       }
+                       Values more = values;
+                       more.append({variable, reply.value});
+                       readNext(profile, remaining, more, done);
+                   });
 }
 
 void SecretStore::write(const QString &profile, const QString &variable, const QString &value,
                         DoneCallback done)
 {
-    auto *job = newJob<QKeychain::WritePasswordJob>(this, entryKey(profile, variable));
-    job->setTextData(value);
-    connect(job, &QKeychain::Job::finished, this,
-            [profile, variable, done](QKeychain::Job *finished) {
-                if (finished->error() != QKeychain::NoError)
-                    done(keychainError(finished, profile, variable));
-                else
-                    done({});
-            });
-    job->start();
+    QString error;
+    SecretBackend *keychain = backend(&error);
+    if (!keychain) {
+        done(makeError(ErrorCode::Io, error));
+        return;
+    }
+    keychain->write(service(), entryKey(profile, variable), value,
+                    [profile, variable, done](const SecretBackend::Reply &reply) {
+                        if (reply.failure != SecretBackend::Failure::None)
+                            done(keychainError(reply, profile, variable));
+                        else
+                            done({});
+                    });
 }
 
 void SecretStore::remove(const QString &profile, const QString &variable, DoneCallback done)
 {
-    auto *job = newJob<QKeychain::DeletePasswordJob>(this, entryKey(profile, variable));
-    connect(job, &QKeychain::Job::finished, this,
-            [profile, variable, done](QKeychain::Job *finished) {
-                const QKeychain::Error error = finished->error();
-                if (error != QKeychain::NoError && error != QKeychain::EntryNotFound)
-                    done(keychainError(finished, profile, variable));
-                else
-                    done({});
-            });
-    job->start();
+    QString error;
+    SecretBackend *keychain = backend(&error);
+    if (!keychain) {
+        done(makeError(ErrorCode::Io, error));
+        return;
+    }
+    keychain->remove(service(), entryKey(profile, variable),
+                     [profile, variable, done](const SecretBackend::Reply &reply) {
+                         if (reply.failure == SecretBackend::Failure::Unavailable)
+                             done(keychainError(reply, profile, variable));
+                         else
+                             done({});
+                     });
 }

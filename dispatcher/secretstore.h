@@ -9,12 +9,17 @@
 #include <QStringList>
 
 #include <functional>
+#include <memory>
+
+class SecretBackend;
 
 // The profiles' secrets in the OS keychain (QtKeychain), one entry per profile and
 // variable under the service "qanban". Every call is asynchronous: the answer comes to the
 // callback, in this object's thread, once the keychain has replied. Values are never
 // logged, and there is no insecure fallback: when the keychain cannot be reached the call
-// fails and says why.
+// fails and says why. QtKeychain is reached through the qanban-keychain module, loaded on
+// the first call (see SecretBackend); without the module every call fails, naming where
+// it was looked for.
 class SecretStore final : public QObject
 {
     Q_OBJECT
@@ -38,7 +43,16 @@ public:
     // Removing a secret that is not there succeeds.
     void remove(const QString &profile, const QString &variable, DoneCallback done);
 
+    // Where the module is looked for, in order: beside an installed program, then in
+    // the build tree.
+    static QStringList moduleCandidates();
+
 private:
+    // The backend, loaded on first use; null, with the reason in *error, when the
+    // module cannot be loaded.
+    SecretBackend *backend(QString *error);
     void readNext(const QString &profile, QStringList remaining, Values values,
                   ReadCallback done);
+
+    std::unique_ptr<SecretBackend> m_backend;
 };

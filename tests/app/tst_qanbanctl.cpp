@@ -213,6 +213,38 @@ private Q_SLOTS:
         QVERIFY(isEmptyFolder(m_ctl->outside()));
     }
 
+    void shouldLoadTheKeychainOnlyForSecrets()
+    {
+        // GIVEN a board with a task and a profile, and the dynamic loader asked to name
+        // every library it loads (on stderr)
+        const QString id = m_ctl->create(u"lean"_s);
+        QVERIFY(!id.isEmpty());
+        QCOMPARE(m_ctl->run({u"profile"_s, u"add"_s, u"bot"_s, u"--program"_s, u"/bin/true"_s})
+                     .exitCode,
+                 0);
+        const CtlRunner::Environment loaderNamesFiles{{u"LD_DEBUG"_s, u"files"_s}};
+
+        // WHEN a worker's verbs run
+        for (const QStringList &arguments :
+             {QStringList{u"claim"_s, id}, {u"heartbeat"_s, id}, {u"show"_s, id},
+              {u"complete"_s, id, u"--summary"_s, u"ok"_s}}) {
+            const CtlResult result = m_ctl->run(arguments, {}, loaderNamesFiles);
+
+            // THEN none loads QtKeychain or QtDBus
+            QVERIFY2(result.exitCode == 0, result.describe().constData());
+            QVERIFY2(!result.err.contains("libqt6keychain"), result.describe().constData());
+            QVERIFY2(!result.err.contains("libQt6DBus"), result.describe().constData());
+        }
+
+        // WHEN a secret verb runs (with or without a keychain to answer it)
+        const CtlResult secret = m_ctl->run(
+            {u"profile"_s, u"secret"_s, u"remove"_s, u"bot"_s, u"TOKEN"_s}, {}, loaderNamesFiles);
+
+        // THEN it loads the keychain module, and QtKeychain with it
+        QVERIFY2(secret.err.contains("qanban-keychain.so"), secret.describe().constData());
+        QVERIFY2(secret.err.contains("libqt6keychain"), secret.describe().constData());
+    }
+
     void shouldPrintHelp()
     {
         const CtlResult general = m_ctl->run({u"help"_s});

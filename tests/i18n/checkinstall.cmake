@@ -35,6 +35,23 @@ execute_process(COMMAND "${PREFIX}/bin/qanbanctl" --help RESULT_VARIABLE result
 if(NOT result EQUAL 0)
     message(FATAL_ERROR "the installed qanbanctl does not run: ${result}")
 endif()
+# The keychain module is installed, and the installed qanbanctl loads that one (not the
+# build tree's) for a secret verb.
+file(GLOB_RECURSE keychainModule "${PREFIX}/*/qanban-keychain.so")
+if(NOT keychainModule)
+    message(FATAL_ERROR "not installed: the keychain module qanban-keychain.so")
+endif()
+set(home "${PREFIX}/check-home")
+execute_process(COMMAND "${PREFIX}/bin/qanbanctl" --home "${home}" profile add bot
+                        --program /bin/true
+                RESULT_VARIABLE result OUTPUT_QUIET ERROR_QUIET)
+execute_process(COMMAND "${CMAKE_COMMAND}" -E env LD_DEBUG=files
+                        "${PREFIX}/bin/qanbanctl" --home "${home}" profile secret remove bot TOKEN
+                OUTPUT_QUIET ERROR_VARIABLE loaded)
+string(FIND "${loaded}" "${keychainModule}" at)
+if(at EQUAL -1)
+    message(FATAL_ERROR "the installed qanbanctl did not load ${keychainModule}")
+endif()
 
 find_program(DESKTOP_FILE_VALIDATE desktop-file-validate)
 if(DESKTOP_FILE_VALIDATE)
