@@ -48,7 +48,9 @@ void KeychainSecretBackend::write(const QString &service, const QString &key,
     auto *job = newJob<QKeychain::WritePasswordJob>(&m_jobs, service, key);
     job->setTextData(value);
     QObject::connect(job, &QKeychain::Job::finished, &m_jobs,
-                     [done = std::move(done)](QKeychain::Job *finished) { done(replyOf(finished)); });
+                     [done = std::move(done)](QKeychain::Job *finished) {
+                         done(replyOf(finished));
+                     });
     job->start();
 }
 
@@ -56,7 +58,9 @@ void KeychainSecretBackend::remove(const QString &service, const QString &key, C
 {
     auto *job = newJob<QKeychain::DeletePasswordJob>(&m_jobs, service, key);
     QObject::connect(job, &QKeychain::Job::finished, &m_jobs,
-                     [done = std::move(done)](QKeychain::Job *finished) { done(replyOf(finished)); });
+                     [done = std::move(done)](QKeychain::Job *finished) {
+                         done(replyOf(finished));
+                     });
     job->start();
 }
 

@@ -239,7 +239,8 @@ private Q_SLOTS:
         board.database().takeFullScanSteps();
 
         // WHEN the done column is listed THEN the table is read, and every one comes, in order
-        const QList<Task> column = must(board.queries().tasks(TaskFilter{.status = TaskStatus::Done}));
+        const QList<Task> column =
+            must(board.queries().tasks(TaskFilter{.status = TaskStatus::Done}));
         QStringList ids;
         for (const Task &task : column)
             ids << task.id;

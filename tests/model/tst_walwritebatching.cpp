@@ -157,7 +157,8 @@ private Q_SLOTS:
         QCOMPARE(writer.value(u"SELECT count(*) FROM t"_s), u"3000"_s);
         Connection reader(path);
         QCOMPARE(reader.value(u"SELECT count(*) FROM t WHERE v LIKE '%x'"_s), u"1000"_s);
-        QCOMPARE(reader.value(u"SELECT sum(length(v)) FROM t"_s), QString::number(3000 * 120 + 1000));
+        QCOMPARE(reader.value(u"SELECT sum(length(v)) FROM t"_s),
+                 QString::number(3000 * 120 + 1000));
         QCOMPARE(reader.value(u"PRAGMA integrity_check"_s), u"ok"_s);
     }
 
