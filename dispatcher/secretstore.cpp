@@ -29,6 +29,7 @@ Error keychainError(const SecretBackend::Reply &reply, const QString &profile,
 CreateSecretBackend loadFactory(QString *error)
 {
     static QString loadError;
+    static QLibrary module;
     static const CreateSecretBackend factory = [] {
         QStringList tried;
         for (const QString &candidate : SecretStore::moduleCandidates()) {
@@ -36,13 +37,12 @@ CreateSecretBackend loadFactory(QString *error)
                 tried << candidate;
                 continue;
             }
-            auto *library = new QLibrary(candidate); // never unloaded: see above
+            module.setFileName(candidate);
             if (auto create = reinterpret_cast<CreateSecretBackend>(
-                    library->resolve(createSecretBackendSymbol))) {
+                    module.resolve(createSecretBackendSymbol))) {
                 return create;
             }
-            tried << u"%1 (%2)"_s.arg(candidate, library->errorString());
-            delete library;
+            tried << u"%1 (%2)"_s.arg(candidate, module.errorString());
         }
         loadError = u"the keychain module qanban-keychain cannot be loaded (looked for %1)"_s.arg(
             tried.join(u", "_s));
